@@ -1,0 +1,2 @@
+// Placeholder until the printer lands.
+#include "harness/sbt/print.hpp"
