@@ -1,2 +1,362 @@
-// Placeholder until the parser lands.
+// Reading `.sbt` text into a Trace (sbt-format.md): the `#! models:` header,
+// each event line's syntax and modifiers, then TraceChecker for what depends
+// on earlier lines. The first trace error in the file wins.
 #include "harness/sbt/parse.hpp"
+
+#include <algorithm>
+#include <span>
+
+#include "harness/sbt/check.hpp"
+#include "harness/sbt/lexer.hpp"
+#include "model/sb/any_model.hpp"
+
+namespace sbcheck::sbt {
+namespace {
+
+constexpr std::string_view kMarker = "!ub";
+constexpr std::string_view kMisplacedMarker = "'!ub' may end only a let, read, write or dealloc line";
+constexpr std::string_view kModifierOrder =
+    "modifiers are twophase, cell or cell[A..B]..., protect, !ub, in that order";
+
+std::string quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
+
+std::string showCell(ByteRange range) {
+  return "cell[" + std::to_string(range.begin) + ".." + std::to_string(range.end) + "]";
+}
+
+/// Modifiers of a `let`, in the only order they may appear.
+enum class Modifier : std::uint8_t { kNone, kTwoPhase, kCell, kCellRange, kProtect, kMarker };
+
+/// Rank in the order; `cell` and `cell[..]` share a place.
+int rank(Modifier modifier) {
+  switch (modifier) {
+    case Modifier::kNone: return 0;
+    case Modifier::kTwoPhase: return 1;
+    case Modifier::kCell:
+    case Modifier::kCellRange: return 2;
+    case Modifier::kProtect: return 3;
+    case Modifier::kMarker: return 4;
+  }
+  return 0;
+}
+
+/// Parses one event line's words. Each step returns false after recording the
+/// line's trace error, so the first problem on the line is the one reported.
+class EventParser {
+ public:
+  explicit EventParser(std::span<const std::string_view> words) : words_(words) {}
+
+  /// The event (line and comment not set), or its trace error's message.
+  std::variant<Event, std::string> parse() {
+    if (!parseEvent()) return error_;
+    return event_;
+  }
+
+ private:
+  bool parseEvent() {
+    const std::string_view head = next();
+    if (head == "alloc") return parseAlloc();
+    if (head == "let") return parseLet();
+    if (head == "call") return parseFrame(EventKind::kCall);
+    if (head == "return") return parseFrame(EventKind::kReturn);
+    if (head == "read") return parseAccess(EventKind::kRead);
+    if (head == "write") return parseAccess(EventKind::kWrite);
+    if (head == "dealloc") return parseAccess(EventKind::kDealloc);
+    return fail("unknown event " + quoted(head) +
+                " (events are alloc, let, call, return, read, write, dealloc)");
+  }
+
+  bool parseAlloc() {
+    event_.kind = EventKind::kAlloc;
+    if (atEnd()) return fail("expected a name after 'alloc'");
+    if (!readInto(readName(next()), event_.name)) return false;
+    if (atEnd()) return fail("expected a size in bytes after " + quoted(consumed()));
+    if (!readInto(readNumber(next()), event_.size)) return false;
+    if (event_.size == 0) return fail("'alloc' needs a size of at least 1 byte");
+    if (!atEnd() && peek() == "untagged") {
+      next();
+      event_.untagged = true;
+    }
+    return parseEnd(false);
+  }
+
+  bool parseFrame(EventKind kind) {
+    event_.kind = kind;
+    return parseEnd(false);
+  }
+
+  bool parseAccess(EventKind kind) {
+    event_.kind = kind;
+    if (atEnd()) return fail("expected a pointer name after " + quoted(consumed()));
+    if (!readInto(readOperand(next()), event_.operand)) return false;
+    if (kind == EventKind::kDealloc && event_.operand.range) {
+      return fail("'dealloc' frees the whole allocation and takes no range (write 'dealloc " +
+                  event_.operand.name + "')");
+    }
+    return parseEnd(true);
+  }
+
+  /// The end of a line that takes no modifiers but, maybe, `!ub`.
+  bool parseEnd(bool markerAllowed) {
+    if (!atEnd() && peek() == kMarker) {
+      if (!markerAllowed) return fail(std::string(kMisplacedMarker));
+      next();
+      event_.expectUb = true;
+    }
+    if (atEnd()) return true;
+    return fail("unexpected " + quoted(peek()) + " after " + quoted(consumed()));
+  }
+
+  bool parseLet() {
+    event_.kind = EventKind::kLet;
+    if (atEnd()) return fail("expected a name after 'let'");
+    if (!readInto(readName(next()), event_.name)) return false;
+    if (atEnd() || peek() != "=") {
+      if (!atEnd() && peek().starts_with('=')) {
+        return fail("write '=' as a word of its own, with spaces around it ('let y = &x')");
+      }
+      return fail("expected '=' after " + quoted(consumed()));
+    }
+    next();
+    if (atEnd()) return fail("expected a pointer after " + quoted(consumed()));
+    return parseRhs() && parseModifiers();
+  }
+
+  /// `&mut X`, `&cell X`, `&X`, `*mut X`, `*const [cell] X` or `X`.
+  bool parseRhs() {
+    const std::string_view word = next();
+    if (word == "&" || word == "*") {
+      return fail("write " + quoted(word) + " attached to the word after it (as in '&x', '&mut x', '*mut x')");
+    }
+    if (word == "&mut") return parseRhsOperand(LetKind::kMutRef);
+    if (word == "&cell") {
+      event_.allCell = true;
+      return parseRhsOperand(LetKind::kSharedRef);
+    }
+    if (word.starts_with('&')) {
+      event_.let = LetKind::kSharedRef;
+      return readInto(readOperand(word.substr(1)), event_.operand);
+    }
+    if (word == "*mut") return parseRhsOperand(LetKind::kRawMut);
+    if (word == "*const") {
+      if (!atEnd() && peek() == "cell") {
+        next();
+        event_.allCell = true;
+      }
+      return parseRhsOperand(LetKind::kRawConst);
+    }
+    if (word.starts_with('*')) return fail("expected '*mut' or '*const', found " + quoted(word));
+    event_.let = LetKind::kCopy;
+    return readInto(readOperand(word), event_.operand);
+  }
+
+  /// The operand word after `&mut`, `&cell`, `*mut`, `*const` or `*const cell`.
+  bool parseRhsOperand(LetKind kind) {
+    event_.let = kind;
+    if (atEnd()) return fail("expected a pointer name after " + quoted(consumed()));
+    if (event_.let == LetKind::kMutRef && peek() == "cell") {
+      return fail("'&mut cell' is not a form (a two-phase borrow inside UnsafeCell is '&mut x twophase cell')");
+    }
+    return readInto(readOperand(next()), event_.operand);
+  }
+
+  bool parseModifiers() {
+    Modifier last = Modifier::kNone;
+    std::string_view lastWord;
+    while (!atEnd()) {
+      const std::string_view word = next();
+      const Modifier modifier = classify(word);
+      if (modifier == Modifier::kNone) return failUnknownModifier(word);
+      if (!inOrder(last, lastWord, modifier, word) || !apply(modifier, word)) return false;
+      last = modifier;
+      lastWord = word;
+    }
+    return true;
+  }
+
+  static Modifier classify(std::string_view word) {
+    if (word == "twophase") return Modifier::kTwoPhase;
+    if (word == "cell") return Modifier::kCell;
+    if (word.starts_with("cell[")) return Modifier::kCellRange;
+    if (word == "protect") return Modifier::kProtect;
+    if (word == kMarker) return Modifier::kMarker;
+    return Modifier::kNone;
+  }
+
+  bool failUnknownModifier(std::string_view word) {
+    if (word.starts_with('[')) {
+      return fail("write a range attached to its name or keyword, with no space before '[' (as in 'cell[0..4]')");
+    }
+    if (word.size() > kMarker.size() && word.ends_with(kMarker)) {
+      return fail("write '!ub' as a word of its own ('" +
+                  std::string(word.substr(0, word.size() - kMarker.size())) + " !ub')");
+    }
+    return fail("unexpected " + quoted(word) + " after " + quoted(consumedBefore(1)) + " (" +
+                std::string(kModifierOrder) + ")");
+  }
+
+  bool inOrder(Modifier last, std::string_view lastWord, Modifier modifier, std::string_view word) {
+    if (rank(modifier) > rank(last)) return true;
+    if (last == Modifier::kCellRange && modifier == Modifier::kCellRange) return true;
+    if (rank(modifier) == rank(last)) {
+      if (modifier == last) return fail(quoted(word) + " appears twice");
+      return fail("a bare 'cell' and 'cell[..]' ranges cannot be combined");
+    }
+    return fail(quoted(word) + " must come before " + quoted(lastWord) + " (" + std::string(kModifierOrder) + ")");
+  }
+
+  bool apply(Modifier modifier, std::string_view word) {
+    switch (modifier) {
+      case Modifier::kTwoPhase:
+        if (event_.let != LetKind::kMutRef) return fail("'twophase' applies only to '&mut'");
+        event_.twoPhase = true;
+        return true;
+      case Modifier::kCell: return applyCell();
+      case Modifier::kCellRange: return applyCellRange(word);
+      case Modifier::kProtect: return applyProtect();
+      case Modifier::kMarker: event_.expectUb = true; return true;
+      case Modifier::kNone: break;
+    }
+    return fail("unexpected " + quoted(word));
+  }
+
+  bool applyCell() {
+    switch (event_.let) {
+      case LetKind::kMutRef:
+        if (!event_.twoPhase) return fail("a bare 'cell' follows only 'twophase' ('&mut x twophase cell')");
+        event_.allCell = true;
+        return true;
+      case LetKind::kSharedRef:
+        if (event_.allCell) return fail("'cell' appears twice ('&cell x' already puts it all inside UnsafeCell)");
+        return fail("a bare 'cell' follows only 'twophase' (for '&' write '&cell x')");
+      case LetKind::kRawConst:
+        if (event_.allCell) return fail("'cell' appears twice ('*const cell x' already puts it all inside UnsafeCell)");
+        return fail("a bare 'cell' follows only 'twophase' (for '*const' write '*const cell x')");
+      case LetKind::kRawMut:
+      case LetKind::kCopy: break;
+    }
+    return fail("'cell' applies only to '&cell x', '*const cell x' and '&mut x twophase cell'");
+  }
+
+  bool applyCellRange(std::string_view word) {
+    const bool fits = event_.let == LetKind::kSharedRef || event_.let == LetKind::kRawConst ||
+                      (event_.let == LetKind::kMutRef && event_.twoPhase);
+    if (event_.let == LetKind::kMutRef && !event_.twoPhase) {
+      return fail("'cell[..]' on '&mut' needs 'twophase' before it");
+    }
+    if (!fits) return fail("'cell[..]' applies only to '&x', '*const x' and '&mut x twophase'");
+    if (event_.allCell) return fail("a bare 'cell' and 'cell[..]' ranges cannot be combined");
+    ByteRange range;
+    if (!readInto(readRange(word.substr(4), word), range)) return false;
+    if (!event_.cellRanges.empty() && event_.cellRanges.back().end > range.begin) {
+      return fail("cell ranges must be ascending and disjoint (" + quoted(word) + " after " +
+                  quoted(showCell(event_.cellRanges.back())) + ")");
+    }
+    event_.cellRanges.push_back(range);
+    return true;
+  }
+
+  bool applyProtect() {
+    switch (event_.let) {
+      case LetKind::kMutRef:
+      case LetKind::kSharedRef: event_.protect = true; return true;
+      case LetKind::kRawMut: return fail("'protect' may end only a '&mut' or '&' retag, not a '*mut' cast");
+      case LetKind::kRawConst: return fail("'protect' may end only a '&mut' or '&' retag, not a '*const' cast");
+      case LetKind::kCopy: break;
+    }
+    return fail("'protect' may end only a '&mut' or '&' retag, not a copy");
+  }
+
+  /// Stores a word reader's value, or records its error.
+  template <class T, class U>
+  bool readInto(WordResult<T>&& result, U& out) {
+    if (auto* error = std::get_if<WordError>(&result)) return fail(std::move(error->message));
+    out = std::move(std::get<T>(result));
+    return true;
+  }
+
+  bool fail(std::string message) {
+    error_ = std::move(message);
+    return false;
+  }
+
+  bool atEnd() const { return pos_ == words_.size(); }
+  std::string_view peek() const { return words_[pos_]; }
+  std::string_view next() { return words_[pos_++]; }
+
+  /// The words read so far, for "after 'let y ='" in messages.
+  std::string consumed() const { return consumedBefore(0); }
+  std::string consumedBefore(std::size_t skip) const {
+    std::string text;
+    for (std::size_t i = 0; i + skip < pos_; ++i) text += (i == 0 ? "" : " ") + std::string(words_[i]);
+    return text;
+  }
+
+  std::span<const std::string_view> words_;
+  std::size_t pos_ = 0;
+  Event event_;
+  std::string error_;
+};
+
+std::string knownModels() {
+  std::string list;
+  for (const std::string_view name : sb::AnyModel::names()) list += (list.empty() ? "" : ", ") + std::string(name);
+  return list;
+}
+
+/// One `#! models:` name, added unless already listed.
+std::optional<std::string> addModel(std::string_view name, std::vector<std::string>& models) {
+  if (name.empty()) return "empty model name in the '#! models:' list";
+  if (name.find_first_of(" \t") != std::string_view::npos) {
+    return "model names are separated by ',' (as in '#! models: sb2, sb2-strict')";
+  }
+  const auto known = sb::AnyModel::names();
+  if (std::find(known.begin(), known.end(), name) == known.end()) {
+    return "unknown model " + quoted(name) + " (known: " + knownModels() + ")";
+  }
+  if (std::find(models.begin(), models.end(), name) == models.end()) models.emplace_back(name);
+  return std::nullopt;
+}
+
+/// A `#!` line: only `#! models: NAME[, NAME...]`, only on line 1.
+std::optional<std::string> parseHeader(const SourceLine& line, std::vector<std::string>& models) {
+  std::string_view body = trim(line.text).substr(2);
+  body = trim(body.substr(0, body.find('#')));  // a comment may follow the list
+  constexpr std::string_view kModels = "models:";
+  if (!body.starts_with(kModels)) {
+    return "unknown '#!' line (the only one is '#! models: NAME, ...' on the first line)";
+  }
+  if (line.number != 1) return "'#! models:' must be the first line of the file";
+  std::string_view list = trim(body.substr(kModels.size()));
+  if (list.empty()) return "empty model list in '#! models:'";
+  while (true) {
+    const std::size_t comma = list.find(',');
+    if (auto error = addModel(trim(list.substr(0, comma)), models)) return error;
+    if (comma == std::string_view::npos) return std::nullopt;
+    list.remove_prefix(comma + 1);
+  }
+}
+
+}  // namespace
+
+std::variant<Trace, TraceError> parseTrace(std::string_view text) {
+  Trace trace;
+  TraceChecker checker;
+  for (const SourceLine& line : splitLines(text)) {
+    if (line.directive) {
+      if (auto error = parseHeader(line, trace.models)) return TraceError{line.number, std::move(*error)};
+      continue;
+    }
+    if (line.words.empty()) continue;
+    auto parsed = EventParser(line.words).parse();
+    if (auto* error = std::get_if<std::string>(&parsed)) return TraceError{line.number, std::move(*error)};
+    Event& event = std::get<Event>(parsed);
+    event.line = line.number;
+    event.comment = std::string(line.comment);
+    if (auto error = checker.check(event)) return TraceError{line.number, std::move(*error)};
+    trace.events.push_back(std::move(event));
+  }
+  return trace;
+}
+
+}  // namespace sbcheck::sbt

@@ -1,0 +1,14 @@
+// The subcommands of `sbcheck`, each a function over its arguments that
+// returns the process exit status.
+#pragma once
+
+#include <span>
+
+#include "harness/cli/args.hpp"
+
+namespace sbcheck::cli {
+
+extern const Command kReplayCommand;
+int replayMain(std::span<char* const> args);
+
+}  // namespace sbcheck::cli

@@ -1,0 +1,167 @@
+// `sbcheck replay`: run borrow traces on model variants and check their `!ub`
+// expectations.
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "harness/cli/commands.hpp"
+#include "harness/json.hpp"
+#include "harness/sbt/parse.hpp"
+#include "harness/sbt/replay.hpp"
+
+namespace sbcheck::cli {
+
+const Command kReplayCommand{
+    "replay",
+    "[--model NAME] [--verbose] [--json] FILE...",
+    "Run .sbt borrow traces on the Stacked Borrows 2 model and check their expectations.",
+    "Each FILE runs under every model its '#! models:' line names (sb2 when it has\n"
+    "none), or only under --model when given. A file passes when the model's first\n"
+    "UB is exactly at its '!ub' line, or when it has no '!ub' and runs to the end\n"
+    "with no UB. A UB report names the line, the access or retag, the tag and bytes,\n"
+    "the stack there, and the tag's history: where it was created and where and why\n"
+    "its item left the stack.\n\n"
+    "models: sb2 (miri 2019-04-30), sb2-stackwrite, sb2-disable, sb2-strict,\n"
+    "        sb2-tagged-raw (see ../shared/spec/sb2.md)\n\n"
+    "exit status: 0 every file passes; 1 some file fails; 2 bad arguments, an\n"
+    "unreadable file, or a trace error (reported as FILE:LINE: message)\n",
+    {{"--model", "NAME", "run every file under this model only"},
+     {"--verbose", "", "after every event, print the stacks of the bytes it touched"},
+     {"--json", "", "print one JSON document instead of text"}},
+    /*takesFiles=*/true,
+};
+
+namespace {
+
+struct FileRun {
+  std::string file;
+  std::string model;
+  std::optional<int> expected;
+  sbt::ReplayResult result;
+  bool passed() const { return expected == (result.ub ? std::optional<int>(result.ub->line) : std::nullopt); }
+};
+
+struct FileError {
+  std::string file;
+  int line;
+  std::string message;
+};
+
+std::string verdictText(const FileRun& run) {
+  const std::string got = run.result.ub ? "UB at line " + std::to_string(run.result.ub->line) : "no UB";
+  if (run.passed()) return run.expected ? got + ", as expected" : "no UB, as expected";
+  return (run.expected ? "expected UB at line " + std::to_string(*run.expected) : std::string("expected no UB")) +
+         "; got " + got;
+}
+
+void printReport(const sbt::UbReport& ub, std::ostream& out) {
+  out << "      error: line " << ub.line << " `" << ub.event << "`: " << ub.message << '\n';
+  if (!ub.stack.empty()) out << "      stack: " << ub.stack << '\n';
+  for (const std::string& help : ub.help) out << "      help: " << help << '\n';
+}
+
+void printText(const FileRun& run, bool verbose, std::ostream& out) {
+  if (verbose) {
+    for (const sbt::Step& step : run.result.steps) {
+      out << "  [" << run.model << "] " << step.line << " | " << step.event << '\n';
+      for (const std::string& stack : step.stacks) out << "        " << stack << '\n';
+    }
+  }
+  out << (run.passed() ? "PASS  " : "FAIL  ") << run.file << "  [" << run.model << "]  " << verdictText(run) << '\n';
+  if (run.result.ub && (verbose || !run.passed())) printReport(*run.result.ub, out);
+}
+
+void writeJson(JsonWriter& json, const FileRun& run) {
+  json.beginObject().key("file").value(run.file).key("model").value(run.model);
+  json.key("status").value(run.passed() ? "pass" : "fail");
+  json.key("expected_ub_line");
+  run.expected ? json.value(*run.expected) : json.null();
+  json.key("ub");
+  if (const auto& ub = run.result.ub) {
+    json.beginObject().key("line").value(ub->line).key("event").value(ub->event).key("kind").value(ub->kind);
+    json.key("message").value(ub->message).key("stack").value(ub->stack).key("help").beginArray();
+    for (const std::string& help : ub->help) json.value(help);
+    json.endArray().endObject();
+  } else {
+    json.null();
+  }
+  json.key("steps").beginArray();
+  for (const sbt::Step& step : run.result.steps) {
+    json.beginObject().key("line").value(step.line).key("event").value(step.event).key("stacks").beginArray();
+    for (const std::string& stack : step.stacks) json.value(stack);
+    json.endArray().endObject();
+  }
+  json.endArray().endObject();
+}
+
+std::optional<std::string> readFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+}  // namespace
+
+int replayMain(std::span<char* const> args) {
+  std::string error;
+  const std::optional<Parsed> parsed = parse(kReplayCommand, args, error);
+  if (!parsed) return usageError(kReplayCommand, error);
+  if (parsed->help) {
+    printHelp(kReplayCommand, std::cout);
+    return kExitOk;
+  }
+  if (parsed->files.empty()) return usageError(kReplayCommand, "no trace files given");
+  const std::optional<std::string> forced = parsed->get("--model");
+  if (forced && !sb::AnyModel::create(*forced)) return usageError(kReplayCommand, "unknown model '" + *forced + "'");
+  const bool verbose = parsed->has("--verbose");
+
+  std::vector<FileRun> runs;
+  std::vector<FileError> errors;
+  for (const std::string& file : parsed->files) {
+    const std::optional<std::string> text = readFile(file);
+    if (!text) {
+      errors.push_back(FileError{file, 0, "cannot read file"});
+      continue;
+    }
+    auto trace = sbt::parseTrace(*text);
+    if (auto* traceError = std::get_if<sbt::TraceError>(&trace)) {
+      errors.push_back(FileError{file, traceError->line, traceError->message});
+      continue;
+    }
+    const sbt::Trace& parsedTrace = std::get<sbt::Trace>(trace);
+    std::vector<std::string> models = forced ? std::vector<std::string>{*forced} : parsedTrace.models;
+    if (models.empty()) models.emplace_back("sb2");
+    for (const std::string& modelName : models) {
+      auto model = sb::AnyModel::create(modelName);
+      runs.push_back(FileRun{file, modelName, sbt::expectedUbLine(parsedTrace), sbt::replay(parsedTrace, *model, verbose)});
+    }
+  }
+
+  int passed = 0;
+  for (const FileRun& run : runs) passed += run.passed() ? 1 : 0;
+  const int failed = static_cast<int>(runs.size()) - passed;
+  for (const FileError& e : errors) {
+    std::cerr << e.file << (e.line > 0 ? ":" + std::to_string(e.line) : std::string()) << ": " << e.message << '\n';
+  }
+  if (parsed->has("--json")) {
+    JsonWriter json(std::cout);
+    json.beginObject().key("results").beginArray();
+    for (const FileRun& run : runs) writeJson(json, run);
+    json.endArray().key("errors").beginArray();
+    for (const FileError& e : errors) {
+      json.beginObject().key("file").value(e.file).key("line").value(e.line).key("message").value(e.message).endObject();
+    }
+    json.endArray().key("passed").value(passed).key("failed").value(failed).endObject();
+    std::cout << '\n';
+  } else {
+    for (const FileRun& run : runs) printText(run, verbose, std::cout);
+    std::cout << passed << " passed, " << failed << " failed\n";
+    if (!errors.empty()) std::cout << errors.size() << " file(s) not run: see the errors above\n";
+  }
+  if (!errors.empty()) return kExitUsage;
+  return failed == 0 ? kExitOk : kExitFailed;
+}
+
+}  // namespace sbcheck::cli

@@ -1,0 +1,45 @@
+// What a trace run knows about its names, lines and tags, and how a UB found
+// by the model is explained in those terms (the report of `sbcheck replay`).
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "harness/sbt/replay.hpp"
+#include "model/sb/history.hpp"
+
+namespace sbcheck::sbt {
+
+/// A name's value: a pointer and the bytes it covers.
+struct Binding {
+  sb::Pointer ptr;
+  ByteRange range;
+};
+
+/// The run's symbol tables and history.
+struct World {
+  explicit World(const sb::AnyModel& m) : model(m) {}
+
+  const sb::AnyModel& model;
+  std::unordered_map<std::string, Binding> names;
+  std::unordered_map<std::uint64_t, std::string> tagNames;  ///< first name bound to each tag
+  std::unordered_map<int, std::string> lineTexts;           ///< event text by line
+  std::unordered_map<std::string, int> nameLines;           ///< line that bound each name
+  std::vector<std::string> allocNames;                      ///< by AllocId
+  std::vector<int> freedLines;                              ///< by AllocId; 0 while live
+  std::vector<int> callLines;                               ///< by CallId - 1
+  sb::History history;
+
+  void bind(const std::string& name, Binding binding, int line);
+  const Binding& lookup(const std::string& name) const { return names.at(name); }
+  /// "x[0..4]", or "x[2]" for one byte.
+  std::string place(sb::AllocId alloc, ByteRange range) const;
+  /// "<3> (b)", or "<untagged>" for raw pointers.
+  std::string tagName(sb::Tag tag) const;
+};
+
+/// The report for `ub`, found while running `event`.
+UbReport explain(const World& world, const Event& event, const sb::Ub& ub);
+
+}  // namespace sbcheck::sbt

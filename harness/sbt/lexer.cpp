@@ -1,0 +1,149 @@
+// The lexical level of `.sbt` text: lines, comments, words, and the word
+// readers (names, numbers, ranges, operands) with their error messages.
+#include "harness/sbt/lexer.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <optional>
+
+namespace sbcheck::sbt {
+namespace {
+
+constexpr std::array<std::string_view, 12> kKeywords = {
+    "alloc", "let", "mut", "cell", "twophase", "protect", "untagged",
+    "call", "return", "read", "write", "dealloc"};
+
+bool isBlank(char c) { return c == ' ' || c == '\t'; }
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isNameStart(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; }
+bool isNameChar(char c) { return isNameStart(c) || isDigit(c); }
+
+bool allDigits(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), isDigit);
+}
+
+std::vector<std::string_view> splitWords(std::string_view text) {
+  std::vector<std::string_view> words;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (isBlank(text[i])) {
+      ++i;
+      continue;
+    }
+    const std::size_t start = i;
+    while (i < text.size() && !isBlank(text[i])) ++i;
+    words.push_back(text.substr(start, i - start));
+  }
+  return words;
+}
+
+/// `read x!ub`: the marker must be a word of its own.
+std::optional<WordError> attachedMarker(std::string_view word) {
+  if (word.size() <= 3 || !word.ends_with("!ub")) return std::nullopt;
+  return WordError{"write '!ub' as a word of its own ('" + std::string(word.substr(0, word.size() - 3)) +
+                   " !ub')"};
+}
+
+SourceLine lexLine(int number, std::string_view text) {
+  SourceLine line;
+  line.number = number;
+  line.text = text;
+  const std::string_view body = trim(text);
+  // A `#!` line is not a comment: it is the header, or a trace error the parser reports.
+  if (body.starts_with("#!")) {
+    line.directive = true;
+    return line;
+  }
+  const std::size_t hash = text.find('#');
+  if (hash != std::string_view::npos) line.comment = trim(text.substr(hash + 1));
+  line.words = splitWords(text.substr(0, hash));
+  return line;
+}
+
+}  // namespace
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && isBlank(text.front())) text.remove_prefix(1);
+  while (!text.empty() && isBlank(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+std::vector<SourceLine> splitLines(std::string_view text) {
+  std::vector<SourceLine> lines;
+  int number = 0;
+  while (!text.empty()) {
+    const std::size_t newline = text.find('\n');
+    std::string_view line = text.substr(0, newline);
+    text.remove_prefix(newline == std::string_view::npos ? text.size() : newline + 1);
+    if (line.ends_with('\r')) line.remove_suffix(1);
+    lines.push_back(lexLine(++number, line));
+  }
+  return lines;
+}
+
+bool isKeyword(std::string_view word) {
+  return std::find(kKeywords.begin(), kKeywords.end(), word) != kKeywords.end();
+}
+
+WordResult<std::string> readName(std::string_view word) {
+  if (isKeyword(word)) return WordError{"'" + std::string(word) + "' is a keyword and cannot be a name"};
+  if (auto error = attachedMarker(word)) return std::move(*error);
+  if (word.find('=') != std::string_view::npos) {
+    return WordError{"write '=' as a word of its own, with spaces around it ('let y = &x')"};
+  }
+  if (word.empty() || !isNameStart(word.front()) || !std::all_of(word.begin(), word.end(), isNameChar)) {
+    return WordError{"'" + std::string(word) + "' is not a name (names are [A-Za-z_][A-Za-z0-9_]*)"};
+  }
+  return std::string(word);
+}
+
+WordResult<std::uint64_t> readNumber(std::string_view word) {
+  if (!allDigits(word)) return WordError{"'" + std::string(word) + "' is not a decimal number"};
+  std::uint64_t value = 0;
+  const auto [end, error] = std::from_chars(word.data(), word.data() + word.size(), value);
+  if (error == std::errc::result_out_of_range) {
+    return WordError{"number " + std::string(word) + " does not fit in 64 bits"};
+  }
+  // allDigits guarantees from_chars read every character.
+  return value;
+}
+
+WordResult<ByteRange> readRange(std::string_view bracketed, std::string_view word) {
+  const WordError malformed{"malformed range in '" + std::string(word) +
+                            "' (write [A..B] with decimal offsets and no spaces)"};
+  if (!bracketed.starts_with('[') || !bracketed.ends_with(']')) return malformed;
+  const std::string_view inner = bracketed.substr(1, bracketed.size() - 2);
+  const std::size_t dots = inner.find("..");
+  if (dots == std::string_view::npos) return malformed;
+  const std::string_view first = inner.substr(0, dots);
+  const std::string_view second = inner.substr(dots + 2);
+  if (!allDigits(first) || !allDigits(second)) return malformed;
+  const auto begin = readNumber(first);
+  if (const auto* error = std::get_if<WordError>(&begin)) return *error;
+  const auto end = readNumber(second);
+  if (const auto* error = std::get_if<WordError>(&end)) return *error;
+  const ByteRange range{std::get<std::uint64_t>(begin), std::get<std::uint64_t>(end)};
+  const std::string shown = "[" + std::string(first) + ".." + std::string(second) + "]";
+  if (range.begin == range.end) return WordError{"empty range " + shown};
+  if (range.begin > range.end) return WordError{"reversed range " + shown + " (A must be less than B)"};
+  return range;
+}
+
+WordResult<Operand> readOperand(std::string_view word) {
+  if (auto error = attachedMarker(word)) return std::move(*error);
+  const std::size_t bracket = word.find('[');
+  if (bracket == 0) {
+    return WordError{"write a range attached to its name, with no space before '[' (as in 'x[0..4]')"};
+  }
+  auto name = readName(word.substr(0, bracket));
+  if (auto* error = std::get_if<WordError>(&name)) return std::move(*error);
+  Operand operand{std::move(std::get<std::string>(name)), std::nullopt};
+  if (bracket == std::string_view::npos) return operand;
+  auto range = readRange(word.substr(bracket), word);
+  if (auto* error = std::get_if<WordError>(&range)) return std::move(*error);
+  operand.range = std::get<ByteRange>(range);
+  return operand;
+}
+
+}  // namespace sbcheck::sbt
