@@ -57,13 +57,13 @@ SourceLine lexLine(int number, std::string_view text) {
 
 /// `add s 1!err` or `len s=>2`: markers must be words of their own, and saying
 /// so beats "'1!err' is not a key".
-std::optional<std::string> attachedMarker(std::string_view word) {
+std::optional<WordError> attachedMarker(std::string_view word) {
   if (word.size() > kRefused.size() && word.ends_with(kRefused)) {
-    return "write '!err' as a word of its own (" + quoted(std::string(word.substr(0, word.size() - 4)) + " !err") +
-           ")";
+    const std::string_view before = word.substr(0, word.size() - kRefused.size());
+    return WordError{"write '!err' as a word of its own (" + quoted(std::string(before) + " !err") + ")"};
   }
   if (word.find(kArrow) != std::string_view::npos) {
-    return "write '=>' as a word of its own, with spaces around it (as in 'len s => 2')";
+    return WordError{"write '=>' as a word of its own, with spaces around it (as in 'len s => 2')"};
   }
   return std::nullopt;
 }
@@ -100,13 +100,13 @@ std::vector<SourceLine> splitLines(std::string_view text) {
 }
 
 WordResult<std::string> readName(std::string_view word) {
-  if (isKeyword(word)) return quoted(word) + " is a keyword and cannot be a name";
+  if (isKeyword(word)) return WordError{quoted(word) + " is a keyword and cannot be a name"};
   if (auto error = attachedMarker(word)) return std::move(*error);
   if (word.find('=') != std::string_view::npos) {
-    return std::string("write '=' as a word of its own, with spaces around it (as in 'ref q = p')");
+    return WordError{"write '=' as a word of its own, with spaces around it (as in 'ref q = p')"};
   }
   if (word.empty() || !isNameStart(word.front()) || !std::all_of(word.begin(), word.end(), isNameChar)) {
-    return quoted(word) + " is not a name (names are [A-Za-z_][A-Za-z0-9_]*)";
+    return WordError{quoted(word) + " is not a name (names are [A-Za-z_][A-Za-z0-9_]*)"};
   }
   return std::string(word);
 }
@@ -115,12 +115,13 @@ WordResult<std::int64_t> readKey(std::string_view word) {
   const std::string range = " out of range (0 to " + std::to_string(kMaxKey) + ")";
   if (auto error = attachedMarker(word)) return std::move(*error);
   // A negative key is well-formed as a number, just outside the spec's range.
-  if (word.starts_with('-') && allDigits(word.substr(1))) return "key " + std::string(word) + range;
+  if (word.starts_with('-') && allDigits(word.substr(1))) return WordError{"key " + std::string(word) + range};
   if (!allDigits(word)) {
-    return quoted(word) + " is not a key (keys are decimal integers from 0 to " + std::to_string(kMaxKey) + ")";
+    return WordError{quoted(word) + " is not a key (keys are decimal integers from 0 to " +
+                     std::to_string(kMaxKey) + ")"};
   }
   if (auto key = digitsUpTo(word, kMaxKey)) return *key;
-  return "key " + std::string(word) + range;
+  return WordError{"key " + std::string(word) + range};
 }
 
 WordResult<Value> readValue(std::string_view word) {
@@ -129,13 +130,13 @@ WordResult<Value> readValue(std::string_view word) {
   constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
   // Every integer an operation yields is a length or a key, never negative.
   if (word.starts_with('-') && allDigits(word.substr(1))) {
-    return "value " + std::string(word) + " is negative (lengths and keys are 0 or more)";
+    return WordError{"value " + std::string(word) + " is negative (lengths and keys are 0 or more)"};
   }
   if (!allDigits(word)) {
-    return "expected a value after '=>' (an integer, true, false or stop), found " + quoted(word);
+    return WordError{"expected a value after '=>' (an integer, true, false or stop), found " + quoted(word)};
   }
   if (auto number = digitsUpTo(word, kMax)) return Value{Value::Kind::kInt, *number, false};
-  return "value " + std::string(word) + " out of range (0 to " + std::to_string(kMax) + ")";
+  return WordError{"value " + std::string(word) + " out of range (0 to " + std::to_string(kMax) + ")"};
 }
 
 }  // namespace sbcheck::cellseq

@@ -35,9 +35,14 @@ std::string_view trim(std::string_view text);
 /// `'text'`, the way messages show a word.
 std::string quoted(std::string_view text);
 
-/// A word reader's value, or the sequence error message saying why not.
+/// Why a word could not be read: a sequence error message.
+struct WordError {
+  std::string message;
+};
+
+/// A word reader's value, or why not.
 template <class T>
-using WordResult = std::variant<T, std::string>;
+using WordResult = std::variant<T, WordError>;
 
 /// Checks `[A-Za-z_][A-Za-z0-9_]*` and not a keyword; returns the name.
 WordResult<std::string> readName(std::string_view word);

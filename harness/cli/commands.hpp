@@ -11,4 +11,7 @@ namespace sbcheck::cli {
 extern const Command kReplayCommand;
 int replayMain(std::span<char* const> args);
 
+extern const Command kRunCommand;
+int runMain(std::span<char* const> args);
+
 }  // namespace sbcheck::cli

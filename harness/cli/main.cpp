@@ -14,6 +14,7 @@ struct Entry {
 
 const Entry kCommands[] = {
     {&sbcheck::cli::kReplayCommand, &sbcheck::cli::replayMain},
+    {&sbcheck::cli::kRunCommand, &sbcheck::cli::runMain},
 };
 
 void printUsage(std::ostream& out) {

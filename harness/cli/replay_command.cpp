@@ -1,10 +1,9 @@
 // `sbcheck replay`: run borrow traces on model variants and check their `!ub`
 // expectations.
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "harness/cli/commands.hpp"
+#include "harness/cli/report.hpp"
 #include "harness/json.hpp"
 #include "harness/sbt/parse.hpp"
 #include "harness/sbt/replay.hpp"
@@ -41,23 +40,11 @@ struct FileRun {
   bool passed() const { return expected == (result.ub ? std::optional<int>(result.ub->line) : std::nullopt); }
 };
 
-struct FileError {
-  std::string file;
-  int line;
-  std::string message;
-};
-
 std::string verdictText(const FileRun& run) {
   const std::string got = run.result.ub ? "UB at line " + std::to_string(run.result.ub->line) : "no UB";
   if (run.passed()) return run.expected ? got + ", as expected" : "no UB, as expected";
   return (run.expected ? "expected UB at line " + std::to_string(*run.expected) : std::string("expected no UB")) +
          "; got " + got;
-}
-
-void printReport(const sbt::UbReport& ub, std::ostream& out) {
-  out << "      error: line " << ub.line << " `" << ub.event << "`: " << ub.message << '\n';
-  if (!ub.stack.empty()) out << "      stack: " << ub.stack << '\n';
-  for (const std::string& help : ub.help) out << "      help: " << help << '\n';
 }
 
 void printText(const FileRun& run, bool verbose, std::ostream& out) {
@@ -68,7 +55,7 @@ void printText(const FileRun& run, bool verbose, std::ostream& out) {
     }
   }
   out << (run.passed() ? "PASS  " : "FAIL  ") << run.file << "  [" << run.model << "]  " << verdictText(run) << '\n';
-  if (run.result.ub && (verbose || !run.passed())) printReport(*run.result.ub, out);
+  if (run.result.ub && (verbose || !run.passed())) printUbReport(*run.result.ub, out);
 }
 
 void writeJson(JsonWriter& json, const FileRun& run) {
@@ -77,14 +64,7 @@ void writeJson(JsonWriter& json, const FileRun& run) {
   json.key("expected_ub_line");
   run.expected ? json.value(*run.expected) : json.null();
   json.key("ub");
-  if (const auto& ub = run.result.ub) {
-    json.beginObject().key("line").value(ub->line).key("event").value(ub->event).key("kind").value(ub->kind);
-    json.key("message").value(ub->message).key("stack").value(ub->stack).key("help").beginArray();
-    for (const std::string& help : ub->help) json.value(help);
-    json.endArray().endObject();
-  } else {
-    json.null();
-  }
+  writeUbReport(json, run.result.ub);
   json.key("steps").beginArray();
   for (const sbt::Step& step : run.result.steps) {
     json.beginObject().key("line").value(step.line).key("event").value(step.event).key("stacks").beginArray();
@@ -92,14 +72,6 @@ void writeJson(JsonWriter& json, const FileRun& run) {
     json.endArray().endObject();
   }
   json.endArray().endObject();
-}
-
-std::optional<std::string> readFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 }  // namespace
@@ -118,16 +90,16 @@ int replayMain(std::span<char* const> args) {
   const bool verbose = parsed->has("--verbose");
 
   std::vector<FileRun> runs;
-  std::vector<FileError> errors;
+  std::vector<InputError> errors;
   for (const std::string& file : parsed->files) {
     const std::optional<std::string> text = readFile(file);
     if (!text) {
-      errors.push_back(FileError{file, 0, "cannot read file"});
+      errors.push_back(InputError{file, 0, "cannot read file"});
       continue;
     }
     auto trace = sbt::parseTrace(*text);
     if (auto* traceError = std::get_if<sbt::TraceError>(&trace)) {
-      errors.push_back(FileError{file, traceError->line, traceError->message});
+      errors.push_back(InputError{file, traceError->line, traceError->message});
       continue;
     }
     const sbt::Trace& parsedTrace = std::get<sbt::Trace>(trace);
@@ -142,18 +114,14 @@ int replayMain(std::span<char* const> args) {
   int passed = 0;
   for (const FileRun& run : runs) passed += run.passed() ? 1 : 0;
   const int failed = static_cast<int>(runs.size()) - passed;
-  for (const FileError& e : errors) {
-    std::cerr << e.file << (e.line > 0 ? ":" + std::to_string(e.line) : std::string()) << ": " << e.message << '\n';
-  }
+  printInputErrors(errors);
   if (parsed->has("--json")) {
     JsonWriter json(std::cout);
     json.beginObject().key("results").beginArray();
     for (const FileRun& run : runs) writeJson(json, run);
-    json.endArray().key("errors").beginArray();
-    for (const FileError& e : errors) {
-      json.beginObject().key("file").value(e.file).key("line").value(e.line).key("message").value(e.message).endObject();
-    }
-    json.endArray().key("passed").value(passed).key("failed").value(failed).endObject();
+    json.endArray().key("errors");
+    writeInputErrors(json, errors);
+    json.key("passed").value(passed).key("failed").value(failed).endObject();
     std::cout << '\n';
   } else {
     for (const FileRun& run : runs) printText(run, verbose, std::cout);

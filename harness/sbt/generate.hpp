@@ -18,7 +18,8 @@ namespace sbcheck::sbt {
 /// so the traces are well-formed, not UB-free. Events have no line numbers.
 rc::Gen<Trace> genTrace();
 
-/// Shows a counterexample as its `.sbt` text (found by RapidCheck through ADL).
+/// Show a counterexample as `.sbt` text (found by RapidCheck through ADL).
 void showValue(const Trace& trace, std::ostream& os);
+void showValue(const Event& event, std::ostream& os);
 
 }  // namespace sbcheck::sbt

@@ -96,8 +96,15 @@ TraceRunner::~TraceRunner() { model_.setObserver(nullptr); }
 
 std::optional<UbReport> TraceRunner::step(const Event& event, const std::string* lineText) {
   world_->lineTexts.try_emplace(event.line, lineText != nullptr ? *lineText : printEvent(event));
-  if (sb::Outcome ub = run(*world_, model_, event)) return explain(*world_, event, *ub);
-  return std::nullopt;
+  sb::Outcome ub = run(*world_, model_, event);
+  if (!ub) return std::nullopt;
+  UbReport report = explain(*world_, event, *ub);
+  if (lineText != nullptr) {
+    // Reported in the caller's terms (a `.cell` line), naming the model's event.
+    report.help.insert(report.help.begin(), "the model's event: `" + report.event + "`");
+    report.event = *lineText;
+  }
+  return report;
 }
 
 Step TraceRunner::stacksAfter(const Event& event) const {

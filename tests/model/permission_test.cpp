@@ -54,7 +54,9 @@ TEST(Grants, MatchesTheSpecTableOverTheWholeDomain) {
 
 TEST(Grants, WritingImpliesReading) {
   for (Permission perm : kAllPermissions) {
-    if (grants(perm, AccessKind::Write)) EXPECT_TRUE(grants(perm, AccessKind::Read)) << longName(perm);
+    if (grants(perm, AccessKind::Write)) {
+      EXPECT_TRUE(grants(perm, AccessKind::Read)) << longName(perm);
+    }
   }
 }
 
@@ -159,7 +161,9 @@ TEST(PermissionNames, ShortNamesAreFixedWidthAndDistinct) {
   for (Permission a : kAllPermissions) {
     EXPECT_EQ(shortName(a).size(), 4u) << longName(a);
     for (Permission b : kAllPermissions) {
-      if (a != b) EXPECT_NE(shortName(a), shortName(b));
+      if (a != b) {
+        EXPECT_NE(shortName(a), shortName(b));
+      }
     }
   }
 }

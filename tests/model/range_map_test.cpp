@@ -170,7 +170,9 @@ TEST(RangeMap, AgreesWithAPlainArrayAndStaysMerged) {
     std::uint64_t at = 0;
     for (std::size_t i = 0; i < runs.size(); ++i) {
       EXPECT_EQ(runs[i].first.begin, at);
-      if (i > 0) EXPECT_NE(runs[i - 1].second, runs[i].second) << "unmerged neighbours at " << at;
+      if (i > 0) {
+        EXPECT_NE(runs[i - 1].second, runs[i].second) << "unmerged neighbours at " << at;
+      }
       for (std::uint64_t b = runs[i].first.begin; b < runs[i].first.end; ++b) EXPECT_EQ(bytes[b], runs[i].second);
       at = runs[i].first.end;
     }

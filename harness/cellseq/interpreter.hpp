@@ -1,0 +1,48 @@
+// Executes `.cell` operations on real cells under one policy: Python names
+// bound to objects, guards and iterators, checked as the spec says (a refused
+// operation binds nothing, so name errors are found as the sequence runs).
+#pragma once
+
+#include <map>
+#include <string>
+#include <variant>
+
+#include "harness/cellseq/model_probe.hpp"
+#include "harness/cellseq/run.hpp"
+#include "model/cell/cell.hpp"
+
+namespace sbcheck::cellseq {
+
+template <cell::CellPolicy P>
+class Interpreter {
+ public:
+  explicit Interpreter(ModelProbe& probe) : probe_(probe) {}
+  Interpreter(const Interpreter&) = delete;
+  Interpreter& operator=(const Interpreter&) = delete;
+  ~Interpreter() { tearDown(); }
+
+  /// The op's outcome, or the sequence error it commits.
+  std::variant<Outcome, SequenceError> execute(const Op& op);
+
+  /// Drops everything still named, as the interpreter does at exit, without
+  /// telling the model (the sequence is over) and without touching the memory
+  /// of objects that are already gone.
+  void tearDown();
+
+ private:
+  using Entry = std::variant<cell::Ref, cell::Guard, cell::Iterator>;
+  using Cell = cell::Cell<P>;
+
+  template <class T>
+  T* lookup(const Op& op, const std::string& name, SequenceError& error);
+  bool bindable(const Op& op, SequenceError& error) const;
+  template <class T>
+  Outcome bindIfDone(const std::string& name, cell::Result<T> result);
+  std::variant<Outcome, SequenceError> guardOp(const Op& op);
+  std::variant<Outcome, SequenceError> iteratorOp(const Op& op);
+
+  ModelProbe& probe_;
+  std::map<std::string, Entry> names_;
+};
+
+}  // namespace sbcheck::cellseq

@@ -1,0 +1,102 @@
+// Turning the cell's memory operations into `.sbt` events on the model.
+#include "harness/cellseq/model_probe.hpp"
+
+namespace sbcheck::cellseq {
+namespace {
+
+sb::ByteRange bytesOf(cell::Region region) {
+  return region == cell::Region::kState ? kStateBytes : kDataBytes;
+}
+
+sbt::LetKind letKind(sb::RetagKind kind) {
+  switch (kind) {
+    case sb::RetagKind::kUnique:
+    case sb::RetagKind::kTwoPhase: return sbt::LetKind::kMutRef;
+    case sb::RetagKind::kShared: return sbt::LetKind::kSharedRef;
+    case sb::RetagKind::kRawMut: return sbt::LetKind::kRawMut;
+    case sb::RetagKind::kRawConst: return sbt::LetKind::kRawConst;
+  }
+  return sbt::LetKind::kCopy;
+}
+
+/// Names say what the cell made each pointer for.
+std::string prefixFor(sb::RetagKind kind, bool fromRaw) {
+  switch (kind) {
+    case sb::RetagKind::kUnique:
+    case sb::RetagKind::kTwoPhase: return "mut";
+    case sb::RetagKind::kShared: return fromRaw ? "leak" : "ref";
+    case sb::RetagKind::kRawMut:
+    case sb::RetagKind::kRawConst: return "raw";
+  }
+  return "ptr";
+}
+
+}  // namespace
+
+ModelProbe::ModelProbe(sb::AnyModel& model) : model_(model), runner_(model) {
+  trace_.models.emplace_back(model.name());
+}
+
+void ModelProbe::setLine(int line, std::string text) {
+  line_ = line;
+  lineText_ = std::move(text);
+}
+
+cell::PtrId ModelProbe::remember(std::string prefix, cell::PtrId base, bool raw) {
+  const auto id = static_cast<cell::PtrId>(pointers_.size());
+  pointers_.push_back(Pointer{prefix + std::to_string(id + 1), base, raw});
+  if (base == kNoBase) pointers_.back().base = id;
+  return id;
+}
+
+bool ModelProbe::run(sbt::Event event) {
+  if (detached_) return true;
+  if (ub_) return false;
+  event.line = line_;
+  event.comment = std::to_string(line_) + ": " + lineText_;
+  ub_ = runner_.step(event, &lineText_);
+  trace_.events.push_back(std::move(event));
+  if (ub_) trace_.events.back().expectUb = true;
+  return !ub_;
+}
+
+cell::PtrId ModelProbe::allocated() {
+  const cell::PtrId id = remember("obj", kNoBase, /*raw=*/true);
+  sbt::Event event;
+  event.kind = sbt::EventKind::kAlloc;
+  event.name = pointers_[id].name;
+  event.size = kObjectBytes;
+  event.untagged = true;  // heap memory: Untagged base, as SB2 had it in 2019
+  (void)run(std::move(event));
+  return id;
+}
+
+std::optional<cell::PtrId> ModelProbe::retag(cell::PtrId parent, sb::RetagKind kind, cell::Region region) {
+  const Pointer from = pointers_[parent];
+  const cell::PtrId id = remember(prefixFor(kind, from.raw), from.base,
+                                  kind == sb::RetagKind::kRawMut || kind == sb::RetagKind::kRawConst);
+  sbt::Event event;
+  event.kind = sbt::EventKind::kLet;
+  event.name = pointers_[id].name;
+  event.let = letKind(kind);
+  event.operand = sbt::Operand{from.name, bytesOf(region)};
+  if (!run(std::move(event))) return std::nullopt;
+  return id;
+}
+
+bool ModelProbe::access(cell::PtrId ptr, sb::AccessKind kind, cell::Region region) {
+  sbt::Event event;
+  event.kind = kind == sb::AccessKind::Read ? sbt::EventKind::kRead : sbt::EventKind::kWrite;
+  event.operand = sbt::Operand{pointers_[ptr].name, bytesOf(region)};
+  return run(std::move(event));
+}
+
+void ModelProbe::deallocated(cell::PtrId base) {
+  pointers_[base].freed = true;
+  sbt::Event event;
+  event.kind = sbt::EventKind::kDealloc;
+  event.operand = sbt::Operand{pointers_[base].name, std::nullopt};
+  [[maybe_unused]] const bool allowed = run(std::move(event));
+}
+
+}  // namespace sbcheck::cellseq

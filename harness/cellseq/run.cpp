@@ -1,0 +1,104 @@
+// Running a sequence under one policy and judging it.
+#include "harness/cellseq/run.hpp"
+
+#include <algorithm>
+
+#include "harness/cellseq/interpreter.hpp"
+#include "harness/cellseq/print.hpp"
+
+namespace sbcheck::cellseq {
+namespace {
+
+std::string valueText(const Value& value) {
+  switch (value.kind) {
+    case Value::Kind::kInt: return std::to_string(value.number);
+    case Value::Kind::kBool: return value.flag ? "true" : "false";
+    case Value::Kind::kStop: return "stop";
+  }
+  return "?";
+}
+
+template <cell::CellPolicy P>
+void interpret(const Sequence& sequence, ModelProbe& probe, PolicyRun& run) {
+  Interpreter<P> interpreter(probe);
+  for (const Op& op : sequence.ops) {
+    probe.setLine(op.line, printOp(op));
+    auto executed = interpreter.execute(op);
+    if (auto* error = std::get_if<SequenceError>(&executed)) {
+      run.error = *error;
+      return;
+    }
+    const Outcome& outcome = std::get<Outcome>(executed);
+    run.outcomes.push_back(outcome);
+    if (outcome.kind == Outcome::Kind::kUndefined) return;  // a run stops at its first UB
+    if (run.outcomesChecked && !meets(outcome, op.expect)) {
+      run.mismatches.push_back(Mismatch{op.line, printOp(op), describe(op.expect), describe(outcome)});
+    }
+  }
+}
+
+}  // namespace
+
+std::string describe(const Outcome& outcome) {
+  switch (outcome.kind) {
+    case Outcome::Kind::kSuccess: return outcome.value ? "=> " + valueText(*outcome.value) : "success";
+    case Outcome::Kind::kRefused: return "refused (" + outcome.refusal + ")";
+    case Outcome::Kind::kUndefined: return "undefined behaviour";
+  }
+  return "?";
+}
+
+std::string describe(const Expectation& expectation) {
+  switch (expectation.kind) {
+    case Expectation::Kind::kSuccess: return "success";
+    case Expectation::Kind::kRefused: return "refused (!err)";
+    case Expectation::Kind::kValue: return "=> " + valueText(expectation.value);
+  }
+  return "?";
+}
+
+bool meets(const Outcome& outcome, const Expectation& expectation) {
+  switch (expectation.kind) {
+    case Expectation::Kind::kSuccess: return outcome.kind == Outcome::Kind::kSuccess;
+    case Expectation::Kind::kRefused: return outcome.kind == Outcome::Kind::kRefused;
+    case Expectation::Kind::kValue:
+      return outcome.kind == Outcome::Kind::kSuccess && outcome.value == expectation.value;
+  }
+  return false;
+}
+
+PolicyRun runSequence(const Sequence& sequence, const RunOptions& options) {
+  PolicyRun run;
+  run.policy = std::string(options.policy);
+  run.model = std::string(options.model);
+  run.unsafeDeclared = options.unsafeDeclared;
+  run.outcomesChecked = options.outcomesChecked;
+  auto model = sb::AnyModel::create(options.model);
+  {
+    ModelProbe probe(*model);
+    cell::forEachPolicy([&]<class P>() {
+      if (P::kName == options.policy) interpret<P>(sequence, probe, run);
+    });
+    run.ub = probe.ub();
+    run.trace = probe.trace();
+  }
+  return run;
+}
+
+std::vector<RunOptions> policiesOf(const Sequence& sequence) {
+  std::vector<RunOptions> runs;
+  auto isUnsafe = [&](const std::string& name) {
+    return std::ranges::find(sequence.unsafePolicies, name) != sequence.unsafePolicies.end();
+  };
+  if (sequence.policies.empty()) {
+    runs.push_back(RunOptions{"strict", "sb2", isUnsafe("strict"), true});
+  }
+  for (const std::string& name : sequence.policies) runs.push_back(RunOptions{name, "sb2", isUnsafe(name), true});
+  for (const std::string& name : sequence.unsafePolicies) {
+    const bool listed = std::ranges::any_of(runs, [&](const RunOptions& r) { return r.policy == name; });
+    if (!listed) runs.push_back(RunOptions{name, "sb2", true, false});
+  }
+  return runs;
+}
+
+}  // namespace sbcheck::cellseq

@@ -1,0 +1,157 @@
+// `sbcheck run`: run `.cell` sequences on the cell under its policies, with
+// every memory access checked by the aliasing model.
+#include <iostream>
+
+#include "harness/cellseq/parse.hpp"
+#include "harness/cellseq/run.hpp"
+#include "harness/cli/commands.hpp"
+#include "harness/cli/report.hpp"
+#include "harness/json.hpp"
+#include "harness/sbt/print.hpp"
+#include "model/cell/policy.hpp"
+
+namespace sbcheck::cli {
+
+const Command kRunCommand{
+    "run",
+    "[--policy NAME] [--model NAME] [--emit-sbt] [--json] FILE...",
+    "Run .cell sequences on the shared-reference cell; the SB2 model checks every memory access.",
+    "Each FILE runs under every policy its '#! policies:' and '#! unsafe:' lines\n"
+    "name ('strict' when '#! policies:' is absent), or only under --policy. Under a\n"
+    "policy the expectations are for, every line must have its outcome (success,\n"
+    "'!err' or '=> V'). Under a policy in '#! unsafe:' the model must report UB;\n"
+    "under every other policy it must report none. A model UB is reported in the\n"
+    "file's own lines: the line that made the tag, and the line that removed it.\n\n"
+    "--emit-sbt prints, instead of the verdicts, the .sbt trace of what the model\n"
+    "saw for one FILE under one policy (--policy, or the first the file names),\n"
+    "with its UB marked '!ub': 'sbcheck replay' on it gives the same verdict.\n\n"
+    "policies: strict, generation, unchecked-leak, no-parent-ref, unguarded-inner\n"
+    "          (see ../shared/spec/cell-format.md)\n"
+    "models:   sb2 (default), sb2-stackwrite, sb2-disable, sb2-strict, sb2-tagged-raw\n\n"
+    "exit status: 0 every file passes under every policy; 1 some run fails;\n"
+    "2 bad arguments, an unreadable file, or a sequence error (FILE:LINE: message)\n",
+    {{"--policy", "NAME", "run under this policy only"},
+     {"--model", "NAME", "the SB2 variant that checks the accesses (default sb2)"},
+     {"--emit-sbt", "", "print the model's trace as .sbt instead of verdicts"},
+     {"--json", "", "print one JSON document instead of text"}},
+    /*takesFiles=*/true,
+};
+
+namespace {
+
+struct FileRun {
+  std::string file;
+  cellseq::PolicyRun run;
+};
+
+bool knownPolicy(std::string_view name) {
+  return std::ranges::find(cell::kPolicyNames, name) != std::end(cell::kPolicyNames);
+}
+
+std::vector<cellseq::RunOptions> runsFor(const cellseq::Sequence& sequence, const std::optional<std::string>& policy,
+                                         const std::string& model) {
+  std::vector<cellseq::RunOptions> runs = cellseq::policiesOf(sequence);
+  if (policy) {
+    auto named = std::ranges::find_if(runs, [&](const cellseq::RunOptions& r) { return r.policy == *policy; });
+    // A policy the file does not name: no expectations to check, and no UB allowed.
+    runs = {named != runs.end() ? *named : cellseq::RunOptions{*policy, "", false, false}};
+  }
+  for (cellseq::RunOptions& run : runs) run.model = model;
+  return runs;
+}
+
+void printText(const FileRun& fileRun, std::ostream& out) {
+  const cellseq::PolicyRun& run = fileRun.run;
+  out << (run.passed() ? "PASS  " : "FAIL  ") << fileRun.file << "  [" << run.policy << "]";
+  if (run.ub) {
+    out << "  UB at line " << run.ub->line << (run.unsafeDeclared ? ", as '#! unsafe:' declares" : ", not declared unsafe");
+  } else if (run.unsafeDeclared) {
+    out << "  no UB, but '#! unsafe:' declares this policy unsafe";
+  }
+  if (!run.outcomesChecked) out << "  (outcomes not checked)";
+  out << '\n';
+  for (const cellseq::Mismatch& m : run.mismatches) {
+    out << "      line " << m.line << " `" << m.op << "`: expected " << m.expected << ", got " << m.actual << '\n';
+  }
+  if (run.ub && !run.passed()) printUbReport(*run.ub, out);
+}
+
+void writeJson(JsonWriter& json, const FileRun& fileRun) {
+  const cellseq::PolicyRun& run = fileRun.run;
+  json.beginObject().key("file").value(fileRun.file).key("policy").value(run.policy).key("model").value(run.model);
+  json.key("status").value(run.passed() ? "pass" : "fail").key("unsafe_declared").value(run.unsafeDeclared);
+  json.key("outcomes_checked").value(run.outcomesChecked).key("mismatches").beginArray();
+  for (const cellseq::Mismatch& m : run.mismatches) {
+    json.beginObject().key("line").value(m.line).key("op").value(m.op);
+    json.key("expected").value(m.expected).key("actual").value(m.actual).endObject();
+  }
+  json.endArray().key("ub");
+  writeUbReport(json, run.ub);
+  json.endObject();
+}
+
+}  // namespace
+
+int runMain(std::span<char* const> args) {
+  std::string error;
+  const std::optional<Parsed> parsed = parse(kRunCommand, args, error);
+  if (!parsed) return usageError(kRunCommand, error);
+  if (parsed->help) {
+    printHelp(kRunCommand, std::cout);
+    return kExitOk;
+  }
+  if (parsed->files.empty()) return usageError(kRunCommand, "no sequence files given");
+  const std::optional<std::string> policy = parsed->get("--policy");
+  if (policy && !knownPolicy(*policy)) return usageError(kRunCommand, "unknown policy '" + *policy + "'");
+  const std::string model = parsed->get("--model").value_or("sb2");
+  if (!sb::AnyModel::create(model)) return usageError(kRunCommand, "unknown model '" + model + "'");
+  const bool emitSbt = parsed->has("--emit-sbt");
+  if (emitSbt && parsed->files.size() != 1) return usageError(kRunCommand, "--emit-sbt takes exactly one FILE");
+
+  std::vector<FileRun> runs;
+  std::vector<InputError> errors;
+  for (const std::string& file : parsed->files) {
+    const std::optional<std::string> text = readFile(file);
+    if (!text) {
+      errors.push_back(InputError{file, 0, "cannot read file"});
+      continue;
+    }
+    auto sequence = cellseq::parseSequence(*text, cell::kPolicyNames);
+    if (auto* sequenceError = std::get_if<cellseq::SequenceError>(&sequence)) {
+      errors.push_back(InputError{file, sequenceError->line, sequenceError->message});
+      continue;
+    }
+    for (const cellseq::RunOptions& options : runsFor(std::get<cellseq::Sequence>(sequence), policy, model)) {
+      cellseq::PolicyRun run = cellseq::runSequence(std::get<cellseq::Sequence>(sequence), options);
+      if (run.error) {
+        errors.push_back(InputError{file, run.error->line, run.error->message + " (under " + run.policy + ")"});
+        break;
+      }
+      runs.push_back(FileRun{file, std::move(run)});
+      if (emitSbt) break;  // the first policy's trace
+    }
+  }
+  printInputErrors(errors);
+  int passed = 0;
+  for (const FileRun& run : runs) passed += run.run.passed() ? 1 : 0;
+  const int failed = static_cast<int>(runs.size()) - passed;
+  if (emitSbt) {
+    if (!runs.empty()) std::cout << sbt::printTrace(runs.front().run.trace);
+  } else if (parsed->has("--json")) {
+    JsonWriter json(std::cout);
+    json.beginObject().key("results").beginArray();
+    for (const FileRun& run : runs) writeJson(json, run);
+    json.endArray().key("errors");
+    writeInputErrors(json, errors);
+    json.key("passed").value(passed).key("failed").value(failed).endObject();
+    std::cout << '\n';
+  } else {
+    for (const FileRun& run : runs) printText(run, std::cout);
+    std::cout << passed << " passed, " << failed << " failed\n";
+    if (!errors.empty()) std::cout << errors.size() << " file(s) not run: see the errors above\n";
+  }
+  if (!errors.empty()) return kExitUsage;
+  return failed == 0 ? kExitOk : kExitFailed;
+}
+
+}  // namespace sbcheck::cli

@@ -1,0 +1,125 @@
+// The shared-reference cell: borrowing, borrowing mutably, leaking to
+// iterators and advancing them, and the Python methods built on borrows — one
+// implementation, with the policy's knobs read at named decision points.
+// Every memory access goes through the object's probe first.
+#pragma once
+
+#include "model/cell/guard.hpp"
+#include "model/cell/iterator.hpp"
+#include "model/cell/policy.hpp"
+
+namespace sbcheck::cell {
+
+template <CellPolicy P>
+class Cell {
+ public:
+  /// `borrow`: refused while a mutable borrow is held.
+  static Result<Guard> borrow(const Ref& object) {
+    Object& o = *object;
+    if (!readState(o)) return Halted{};
+    if (o.state.mutablyBorrowed) return Refusal::kAlreadyBorrowed;
+    if (!writeState(o)) return Halted{};
+    ++o.state.borrows;
+    const std::optional<PtrId> ptr = o.probe().retag(o.base(), sb::RetagKind::kShared, Region::kData);
+    if (!ptr) return Halted{};
+    return Guard(object, *ptr, &o.data, /*isMutable=*/false);
+  }
+
+  /// `borrow_mut`: refused while any borrow is held, or (strict family) any leak lives.
+  static Result<Guard> borrowMut(const Ref& object) { return acquireMutable(object, /*checkLeaks=*/!P::kGenerations); }
+
+  /// `leak_immutable`, for an iterator.
+  static Result<Iterator> leak(const Ref& object) {
+    Object& o = *object;
+    if (!readState(o)) return Halted{};
+    if (P::kLeakChecksMutableBorrow && o.state.mutablyBorrowed) return Refusal::kAlreadyBorrowed;
+    if constexpr (!P::kGenerations) {
+      if (!writeState(o)) return Halted{};
+      ++o.state.leaks;
+    }
+    // As the seed's leak_immutable: a raw pointer to the data, then `&*ptr`.
+    const std::optional<PtrId> raw = o.probe().retag(o.base(), sb::RetagKind::kRawMut, Region::kData);
+    if (!raw) return Halted{};
+    const std::optional<PtrId> ptr = o.probe().retag(*raw, sb::RetagKind::kShared, Region::kData);
+    if (!ptr) return Halted{};
+    std::optional<Ref> holder;
+    if constexpr (P::kIteratorHoldsObject) holder = object;
+    return Iterator(Iterator::Leak{&o, std::move(holder), *ptr, &o.data, o.state.generation, !P::kGenerations});
+  }
+
+  /// `next`: the next item, or empty for `stop`.
+  static Result<std::optional<std::uint32_t>> next(Iterator& it) {
+    if constexpr (P::kGenerations) {
+      // A leak from an older generation is refused on every use, exhausted or not.
+      if (!it.probe().access(it.base(), sb::AccessKind::Read, Region::kState)) return Halted{};
+      if (it.leak().object->state.generation != it.leak().generation) return Refusal::kInvalidated;
+    } else if (it.released()) {
+      return std::optional<std::uint32_t>{};  // exhausted: stop, touching nothing
+    }
+    auto item = it.readNext();
+    const auto* value = std::get_if<std::optional<std::uint32_t>>(&item);
+    if constexpr (!P::kGenerations) {
+      // The first `stop` gives the leak and the reference back.
+      if (value != nullptr && !value->has_value() && std::holds_alternative<Halted>(it.drop())) return Halted{};
+    }
+    return item;
+  }
+
+  static Result<std::uint64_t> len(const Ref& object) {
+    return withShared(object, [](Guard& guard) { return guard.read(); });
+  }
+  static Result<bool> contains(const Ref& object, std::uint32_t key) {
+    return withShared(object, [key](Guard& guard) { return guard.contains(key); });
+  }
+  static Result<Done> add(const Ref& object, std::uint32_t key) {
+    return withMutable(object, [key](Guard& guard) { return guard.insert(key); });
+  }
+  static Result<Done> discard(const Ref& object, std::uint32_t key) {
+    return withMutable(object, [key](Guard& guard) { return guard.erase(key); });
+  }
+
+ private:
+  static bool readState(Object& o) { return o.probe().access(o.base(), sb::AccessKind::Read, Region::kState); }
+  static bool writeState(Object& o) { return o.probe().access(o.base(), sb::AccessKind::Write, Region::kState); }
+
+  static Result<Guard> acquireMutable(const Ref& object, bool checkLeaks) {
+    Object& o = *object;
+    if (!readState(o)) return Halted{};
+    const SharedState& state = o.state;
+    if (state.mutablyBorrowed || state.borrows > 0 || (checkLeaks && state.leaks > 0)) {
+      return Refusal::kAlreadyBorrowed;
+    }
+    if (!writeState(o)) return Halted{};
+    o.state.mutablyBorrowed = true;
+    if constexpr (P::kGenerations) ++o.state.generation;  // bumped when the borrow is taken
+    const std::optional<PtrId> ptr = o.probe().retag(o.base(), sb::RetagKind::kUnique, Region::kData);
+    if (!ptr) return Halted{};
+    return Guard(object, *ptr, &o.data, /*isMutable=*/true);
+  }
+
+  /// A reading method: a temporary shared borrow, used, then released.
+  template <class Use>
+  static auto withShared(const Ref& object, Use&& use) -> decltype(use(std::declval<Guard&>())) {
+    return withGuard(borrow(object), std::forward<Use>(use));
+  }
+  /// A mutating method: a temporary mutable borrow. Under `unguarded-inner`
+  /// it skips the leak check (the review's second hole), honouring guards.
+  template <class Use>
+  static Result<Done> withMutable(const Ref& object, Use&& use) {
+    return withGuard(acquireMutable(object, /*checkLeaks=*/!P::kGenerations && P::kMutatorsCheckLeaks),
+                     std::forward<Use>(use));
+  }
+
+  template <class Use>
+  static auto withGuard(Result<Guard> acquired, Use&& use) -> decltype(use(std::declval<Guard&>())) {
+    if (auto* refusal = std::get_if<Refusal>(&acquired)) return *refusal;
+    if (std::holds_alternative<Halted>(acquired)) return Halted{};
+    Guard& guard = std::get<Guard>(acquired);
+    auto result = use(guard);
+    if (std::holds_alternative<Halted>(result)) return result;
+    if (std::holds_alternative<Halted>(guard.release())) return Halted{};
+    return result;
+  }
+};
+
+}  // namespace sbcheck::cell

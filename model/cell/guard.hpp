@@ -1,0 +1,71 @@
+// A held borrow of an object's data: shared (`borrow`) or mutable
+// (`borrow_mut`). It holds a Python reference to its object until released.
+#pragma once
+
+#include "model/cell/object.hpp"
+#include "model/cell/result.hpp"
+
+namespace sbcheck::cell {
+
+class Guard {
+ public:
+  Guard(Ref object, PtrId ptr, Data* data, bool isMutable)
+      : object_(std::move(object)), ptr_(ptr), data_(data), mutable_(isMutable) {}
+  Guard(Guard&& other) noexcept = default;
+  Guard& operator=(Guard&&) = delete;
+  ~Guard() { (void)release(); }
+
+  bool isMutable() const { return mutable_; }
+
+  /// Reads the set through the guard: its length.
+  Result<std::uint64_t> read() {
+    if (!probe().access(ptr_, sb::AccessKind::Read, Region::kData)) return Halted{};
+    return std::uint64_t{data_->set.size()};
+  }
+  Result<bool> contains(std::uint32_t key) {
+    if (!probe().access(ptr_, sb::AccessKind::Read, Region::kData)) return Halted{};
+    return data_->set.contains(key);
+  }
+  /// Writes through a mutable guard, leaving the set as it is.
+  Result<Done> write() {
+    return mutate([](Data& data) { ++data.writes; });
+  }
+  Result<Done> insert(std::uint32_t key) {
+    return mutate([key](Data& data) { data.set.insert(key); });
+  }
+  Result<Done> erase(std::uint32_t key) {
+    return mutate([key](Data& data) { data.set.erase(key); });
+  }
+
+  /// Gives the borrow back to the shared state and drops the reference.
+  Result<Done> release() {
+    if (!object_) return Done{};
+    if (!probe().access(object_->base(), sb::AccessKind::Write, Region::kState)) return Halted{};
+    SharedState& state = object_->state;
+    if (mutable_) {
+      state.mutablyBorrowed = false;
+    } else {
+      --state.borrows;
+    }
+    object_.reset();
+    return Done{};
+  }
+
+ private:
+  Probe& probe() const { return object_->probe(); }
+
+  template <class Change>
+  Result<Done> mutate(Change&& change) {
+    assert(mutable_ && "the runner rejects writes through shared guards");
+    if (!probe().access(ptr_, sb::AccessKind::Write, Region::kData)) return Halted{};
+    change(*data_);
+    return Done{};
+  }
+
+  Ref object_;  // empty once released
+  PtrId ptr_;
+  Data* data_;
+  bool mutable_;
+};
+
+}  // namespace sbcheck::cell

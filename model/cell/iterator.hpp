@@ -1,0 +1,73 @@
+// An iterator over an object's set, reading through a leaked reference. It
+// remembers its object's probe and base pointer itself: under `no-parent-ref`
+// the object may already be gone, and asking it would read freed memory.
+#pragma once
+
+#include <optional>
+
+#include "model/cell/object.hpp"
+#include "model/cell/result.hpp"
+
+namespace sbcheck::cell {
+
+class Iterator {
+ public:
+  struct Leak {
+    Object* object;             ///< not owned; alive only while someone holds it
+    std::optional<Ref> holder;  ///< the iterator's own reference, policy permitting
+    PtrId ptr;                  ///< the leaked reference's pointer
+    const Data* data;           ///< the leaked reference itself
+    std::uint64_t generation;   ///< the object's generation when leaked
+    bool counted;               ///< the leak is in the shared state's leak count
+  };
+
+  explicit Iterator(Leak leak)
+      : leak_(std::move(leak)), probe_(&leak_.object->probe()), base_(leak_.object->base()) {}
+  Iterator(Iterator&& other) noexcept
+      : leak_(std::move(other.leak_)), probe_(other.probe_), base_(other.base_),
+        position_(other.position_), released_(std::exchange(other.released_, true)) {}
+  Iterator& operator=(Iterator&&) = delete;
+  ~Iterator() { (void)drop(); }
+
+  const Leak& leak() const { return leak_; }
+  std::size_t position() const { return position_; }
+  bool released() const { return released_; }
+  Probe& probe() const { return *probe_; }
+  PtrId base() const { return base_; }
+
+  /// The item at the position, read through the leak; empty when exhausted.
+  Result<std::optional<std::uint32_t>> readNext() {
+    if (!probe_->access(leak_.ptr, sb::AccessKind::Read, Region::kData)) return Halted{};
+    if (position_ >= leak_.data->set.size()) return std::optional<std::uint32_t>{};
+    return std::optional<std::uint32_t>{*leak_.data->set.nth(position_++)};
+  }
+
+  /// Gives back the leak (if counted) and the reference; later calls do nothing.
+  Result<Done> drop() {
+    if (released_) return Done{};
+    if (leak_.counted) {
+      if (!probe_->access(base_, sb::AccessKind::Write, Region::kState)) return Halted{};
+      --leak_.object->state.leaks;
+    }
+    released_ = true;
+    leak_.holder.reset();
+    return Done{};
+  }
+
+  /// Forgets the leak without touching memory: for tearing down after the
+  /// object is known to be gone (only possible when the iterator holds no
+  /// reference to it).
+  void abandon() {
+    assert(!leak_.holder && "an iterator holding its object keeps it alive");
+    released_ = true;
+  }
+
+ private:
+  Leak leak_;
+  Probe* probe_;
+  PtrId base_;
+  std::size_t position_ = 0;
+  bool released_ = false;
+};
+
+}  // namespace sbcheck::cell
