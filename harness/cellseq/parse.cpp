@@ -172,18 +172,18 @@ class OpParser {
   std::string error_;
 };
 
-/// The header lines seen so far and where, for "appears twice" and "too late".
-struct HeaderState {
-  int policiesLine = 0;  ///< 0 while no `#! policies:` line was seen
-  int unsafeLine = 0;
-  int firstOpLine = 0;  ///< 0 before the first operation
-};
-
-/// Reads `#! policies:` and `#! unsafe:` lines into a Sequence.
+/// Reads `#! policies:` and `#! unsafe:` lines into a Sequence, remembering
+/// where each stood and where the first operation stood, for "appears twice"
+/// and "must come before". One policy may be named in both headers: checked
+/// outcomes and required UB are separate claims about the same run.
 class HeaderParser {
  public:
-  HeaderParser(std::span<const std::string_view> knownPolicies, HeaderState& state)
-      : known_(knownPolicies), state_(state) {}
+  explicit HeaderParser(std::span<const std::string_view> knownPolicies) : known_(knownPolicies) {}
+
+  /// Headers may stand only before the first operation.
+  void noteOperation(int line) {
+    if (state_.firstOpLine == 0) state_.firstOpLine = line;
+  }
 
   std::optional<std::string> parse(const SourceLine& line, Sequence& sequence) {
     std::string_view body = trim(trim(line.text).substr(2));
@@ -240,8 +240,14 @@ class HeaderParser {
     return list.empty() ? "none" : list;
   }
 
+  struct State {
+    int policiesLine = 0;  ///< 0 while no `#! policies:` line was seen
+    int unsafeLine = 0;
+    int firstOpLine = 0;  ///< 0 before the first operation
+  };
+
   std::span<const std::string_view> known_;
-  HeaderState& state_;
+  State state_;
 };
 
 }  // namespace
@@ -249,8 +255,7 @@ class HeaderParser {
 std::variant<Sequence, SequenceError> parseSequence(std::string_view text,
                                                     std::span<const std::string_view> knownPolicies) {
   Sequence sequence;
-  HeaderState state;
-  HeaderParser headers(knownPolicies, state);
+  HeaderParser headers(knownPolicies);
   for (const SourceLine& line : splitLines(text)) {
     if (line.header) {
       if (auto error = headers.parse(line, sequence)) return SequenceError{line.number, std::move(*error)};
@@ -262,7 +267,7 @@ std::variant<Sequence, SequenceError> parseSequence(std::string_view text,
     Op& op = std::get<Op>(parsed);
     op.line = line.number;
     op.comment = std::string(line.comment);
-    if (state.firstOpLine == 0) state.firstOpLine = line.number;
+    headers.noteOperation(line.number);
     sequence.ops.push_back(std::move(op));
   }
   return sequence;

@@ -41,8 +41,8 @@ std::vector<std::string_view> splitWords(std::string_view text) {
 /// `read x!ub`: the marker must be a word of its own.
 std::optional<WordError> attachedMarker(std::string_view word) {
   if (word.size() <= 3 || !word.ends_with("!ub")) return std::nullopt;
-  return WordError{"write '!ub' as a word of its own ('" + std::string(word.substr(0, word.size() - 3)) +
-                   " !ub')"};
+  const std::string fixed = std::string(word.substr(0, word.size() - 3)) + " !ub";
+  return WordError{"write '!ub' as a word of its own (" + quoted(fixed) + ")"};
 }
 
 SourceLine lexLine(int number, std::string_view text) {
@@ -62,6 +62,20 @@ SourceLine lexLine(int number, std::string_view text) {
 }
 
 }  // namespace
+
+std::string quoted(std::string_view text) {
+  std::string out = "'";
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x20 && byte != 0x7f) {
+      out += c;
+      continue;
+    }
+    constexpr std::string_view kHex = "0123456789abcdef";
+    out += {'\\', 'x', kHex[byte >> 4], kHex[byte & 0xf]};
+  }
+  return out + "'";
+}
 
 std::string_view trim(std::string_view text) {
   while (!text.empty() && isBlank(text.front())) text.remove_prefix(1);
@@ -87,19 +101,19 @@ bool isKeyword(std::string_view word) {
 }
 
 WordResult<std::string> readName(std::string_view word) {
-  if (isKeyword(word)) return WordError{"'" + std::string(word) + "' is a keyword and cannot be a name"};
+  if (isKeyword(word)) return WordError{quoted(word) + " is a keyword and cannot be a name"};
   if (auto error = attachedMarker(word)) return std::move(*error);
   if (word.find('=') != std::string_view::npos) {
     return WordError{"write '=' as a word of its own, with spaces around it ('let y = &x')"};
   }
   if (word.empty() || !isNameStart(word.front()) || !std::all_of(word.begin(), word.end(), isNameChar)) {
-    return WordError{"'" + std::string(word) + "' is not a name (names are [A-Za-z_][A-Za-z0-9_]*)"};
+    return WordError{quoted(word) + " is not a name (names are [A-Za-z_][A-Za-z0-9_]*)"};
   }
   return std::string(word);
 }
 
 WordResult<std::uint64_t> readNumber(std::string_view word) {
-  if (!allDigits(word)) return WordError{"'" + std::string(word) + "' is not a decimal number"};
+  if (!allDigits(word)) return WordError{quoted(word) + " is not a decimal number"};
   std::uint64_t value = 0;
   const auto [end, error] = std::from_chars(word.data(), word.data() + word.size(), value);
   if (error == std::errc::result_out_of_range) {
@@ -110,8 +124,8 @@ WordResult<std::uint64_t> readNumber(std::string_view word) {
 }
 
 WordResult<ByteRange> readRange(std::string_view bracketed, std::string_view word) {
-  const WordError malformed{"malformed range in '" + std::string(word) +
-                            "' (write [A..B] with decimal offsets and no spaces)"};
+  const WordError malformed{"malformed range in " + quoted(word) +
+                            " (write [A..B] with decimal offsets and no spaces)"};
   if (!bracketed.starts_with('[') || !bracketed.ends_with(']')) return malformed;
   const std::string_view inner = bracketed.substr(1, bracketed.size() - 2);
   const std::size_t dots = inner.find("..");

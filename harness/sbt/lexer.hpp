@@ -29,6 +29,9 @@ std::vector<SourceLine> splitLines(std::string_view text);
 /// `text` without leading and trailing spaces and tabs.
 std::string_view trim(std::string_view text);
 
+/// `'text'` for a message, control characters written `\xNN` so they show.
+std::string quoted(std::string_view text);
+
 /// Why a word could not be read: a trace error message.
 struct WordError {
   std::string message;

@@ -18,8 +18,6 @@ constexpr std::string_view kMisplacedMarker = "'!ub' may end only a let, read, w
 constexpr std::string_view kModifierOrder =
     "modifiers are twophase, cell or cell[A..B]..., protect, !ub, in that order";
 
-std::string quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
-
 std::string showCell(ByteRange range) {
   return "cell[" + std::to_string(range.begin) + ".." + std::to_string(range.end) + "]";
 }
@@ -126,7 +124,8 @@ class EventParser {
   bool parseRhs() {
     const std::string_view word = next();
     if (word == "&" || word == "*") {
-      return fail("write " + quoted(word) + " attached to the word after it (as in '&x', '&mut x', '*mut x')");
+      return fail("write " + quoted(word) +
+                  " attached to the word after it (as in '&x', '&mut x', '*mut x')");
     }
     if (word == "&mut") return parseRhsOperand(LetKind::kMutRef);
     if (word == "&cell") {
@@ -155,7 +154,8 @@ class EventParser {
     event_.let = kind;
     if (atEnd()) return fail("expected a pointer name after " + quoted(consumed()));
     if (event_.let == LetKind::kMutRef && peek() == "cell") {
-      return fail("'&mut cell' is not a form (a two-phase borrow inside UnsafeCell is '&mut x twophase cell')");
+      return fail("'&mut cell' is not a form "
+                  "(a two-phase borrow inside UnsafeCell is '&mut x twophase cell')");
     }
     return readInto(readOperand(next()), event_.operand);
   }
@@ -185,11 +185,12 @@ class EventParser {
 
   bool failUnknownModifier(std::string_view word) {
     if (word.starts_with('[')) {
-      return fail("write a range attached to its name or keyword, with no space before '[' (as in 'cell[0..4]')");
+      return fail("write a range attached to its name or keyword, with no space before '[' "
+                  "(as in 'cell[0..4]')");
     }
     if (word.size() > kMarker.size() && word.ends_with(kMarker)) {
-      return fail("write '!ub' as a word of its own ('" +
-                  std::string(word.substr(0, word.size() - kMarker.size())) + " !ub')");
+      const std::string fixed = std::string(word.substr(0, word.size() - kMarker.size())) + " !ub";
+      return fail("write '!ub' as a word of its own (" + quoted(fixed) + ")");
     }
     return fail("unexpected " + quoted(word) + " after " + quoted(consumedBefore(1)) + " (" +
                 std::string(kModifierOrder) + ")");
@@ -202,7 +203,8 @@ class EventParser {
       if (modifier == last) return fail(quoted(word) + " appears twice");
       return fail("a bare 'cell' and 'cell[..]' ranges cannot be combined");
     }
-    return fail(quoted(word) + " must come before " + quoted(lastWord) + " (" + std::string(kModifierOrder) + ")");
+    return fail(quoted(word) + " must come before " + quoted(lastWord) + " (" +
+                std::string(kModifierOrder) + ")");
   }
 
   bool apply(Modifier modifier, std::string_view word) {
@@ -227,10 +229,14 @@ class EventParser {
         event_.allCell = true;
         return true;
       case LetKind::kSharedRef:
-        if (event_.allCell) return fail("'cell' appears twice ('&cell x' already puts it all inside UnsafeCell)");
+        if (event_.allCell) {
+          return fail("'cell' appears twice ('&cell x' already puts it all inside UnsafeCell)");
+        }
         return fail("a bare 'cell' follows only 'twophase' (for '&' write '&cell x')");
       case LetKind::kRawConst:
-        if (event_.allCell) return fail("'cell' appears twice ('*const cell x' already puts it all inside UnsafeCell)");
+        if (event_.allCell) {
+          return fail("'cell' appears twice ('*const cell x' already puts it all inside UnsafeCell)");
+        }
         return fail("a bare 'cell' follows only 'twophase' (for '*const' write '*const cell x')");
       case LetKind::kRawMut:
       case LetKind::kCopy: break;
@@ -261,7 +267,8 @@ class EventParser {
       case LetKind::kMutRef:
       case LetKind::kSharedRef: event_.protect = true; return true;
       case LetKind::kRawMut: return fail("'protect' may end only a '&mut' or '&' retag, not a '*mut' cast");
-      case LetKind::kRawConst: return fail("'protect' may end only a '&mut' or '&' retag, not a '*const' cast");
+      case LetKind::kRawConst:
+        return fail("'protect' may end only a '&mut' or '&' retag, not a '*const' cast");
       case LetKind::kCopy: break;
     }
     return fail("'protect' may end only a '&mut' or '&' retag, not a copy");
@@ -300,7 +307,9 @@ class EventParser {
 
 std::string knownModels() {
   std::string list;
-  for (const std::string_view name : sb::AnyModel::names()) list += (list.empty() ? "" : ", ") + std::string(name);
+  for (const std::string_view name : sb::AnyModel::names()) {
+    list += (list.empty() ? "" : ", ") + std::string(name);
+  }
   return list;
 }
 

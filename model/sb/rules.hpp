@@ -132,8 +132,13 @@ std::optional<StackUb> access(Stack& stack, AccessKind access, Tag tag, const Ru
   // Step 1: find the granting item, from the top down.
   const std::optional<std::size_t> g = stack.findGranting(access, tag);
   if (!g) return StackUb{UbKind::kNoGrantingItem, access};
-  // Step 2: deal with the items above it, as the variant says.
-  if (access == AccessKind::Read) return detail::removeAbove<P::kReadDiscipline>(stack, *g, access, cx);
+  // Step 2: deal with the items above it, as the variant says. Under every
+  // discipline a read only ever removes or disables Unique items (the table's
+  // read columns), so with none above the granting item there is nothing to do.
+  if (access == AccessKind::Read) {
+    if (!stack.hasUniqueAbove(*g)) return std::nullopt;
+    return detail::removeAbove<P::kReadDiscipline>(stack, *g, access, cx);
+  }
   return detail::removeAbove<P::kWriteDiscipline>(stack, *g, access, cx);
 }
 

@@ -27,11 +27,14 @@ std::string toString(const Stack& stack) {
 bool Stack::checkInvariants() const {
   if (items_.empty()) return false;  // S1
   bool sawSharedReadOnly = false;
-  for (const Item& item : items_) {
+  std::size_t topUnique = kNone;
+  for (std::size_t i = 0; i < items_.size(); ++i) {
+    const Item& item = items_[i];
     if (sawSharedReadOnly && item.perm != Permission::SharedReadOnly) return false;  // S2
     sawSharedReadOnly = sawSharedReadOnly || item.perm == Permission::SharedReadOnly;
+    if (item.perm == Permission::Unique) topUnique = i;
   }
-  return true;
+  return topUnique == topUnique_;  // C1
 }
 
 }  // namespace sbcheck::sb

@@ -81,7 +81,9 @@ class Script {
   }
   int ret() {
     ++line_;
-    if (!stopped()) EXPECT_TRUE(model_->ret()) << "return with no open frame";
+    if (!stopped()) {
+      EXPECT_TRUE(model_->ret()) << "return with no open frame";
+    }
     return line_;
   }
 

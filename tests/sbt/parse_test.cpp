@@ -3,7 +3,9 @@
 #include "harness/sbt/parse.hpp"
 
 #include <gtest/gtest.h>
+#include <rapidcheck.h>
 
+#include <algorithm>
 #include <cctype>
 #include <string>
 #include <vector>
@@ -69,15 +71,30 @@ struct Ev {
     ev.event.operand = std::move(operand);
     return ev;
   }
-  Ev& untagged() { return event.untagged = true, *this; }
-  Ev& twoPhase() { return event.twoPhase = true, *this; }
-  Ev& allCell() { return event.allCell = true, *this; }
+  Ev& untagged() {
+    event.untagged = true;
+    return *this;
+  }
+  Ev& twoPhase() {
+    event.twoPhase = true;
+    return *this;
+  }
+  Ev& allCell() {
+    event.allCell = true;
+    return *this;
+  }
   Ev& cell(std::uint64_t begin, std::uint64_t end) {
     event.cellRanges.push_back(ByteRange{begin, end});
     return *this;
   }
-  Ev& protect() { return event.protect = true, *this; }
-  Ev& ub() { return event.expectUb = true, *this; }
+  Ev& protect() {
+    event.protect = true;
+    return *this;
+  }
+  Ev& ub() {
+    event.expectUb = true;
+    return *this;
+  }
 };
 
 // ---------------------------------------------------------------- event forms
@@ -509,9 +526,45 @@ TEST(ParseErrors, LineNumbersCountBlankCommentAndCrLfLines) {
 }
 
 TEST(ParseErrors, CommentedOutErrorsAreIgnored) {
-  const Trace trace = parseOk("alloc x 4 # read q\n# let cell = &x\n  # return\nread x # !ub !ub #! models:\n");
+  const Trace trace =
+      parseOk("alloc x 4 # read q\n# let cell = &x\n  # return\nread x # !ub !ub #! models:\n");
   ASSERT_EQ(trace.events.size(), 2u);
   EXPECT_FALSE(trace.events[1].expectUb);
+}
+
+/// Text made of trace words, blanks, line breaks and junk, mostly malformed.
+rc::Gen<std::string> genNoisyText() {
+  static const std::vector<std::string> kPieces = {
+      "alloc", "let", "x", "y", "=", "&mut", "&", "&cell", "*mut", "*const", "cell", "cell[0..2]",
+      "x[1..3]", "y[4..2]", "twophase", "protect", "untagged", "!ub", "call", "return", "read", "write",
+      "dealloc", "4", "0", "18446744073709551616", " ", " ", "\t", "\n", "\n", "\r\n", "#", "#!",
+      "#! models: sb2", "models:", ",", "[", "]", "..", "\xc3\xa9", std::string(1, '\0'), "\r"};
+  return rc::gen::map(rc::gen::container<std::vector<std::string>>(rc::gen::elementOf(kPieces)),
+                      [](const std::vector<std::string>& pieces) {
+                        std::string text;
+                        for (const std::string& piece : pieces) text += piece;
+                        return text;
+                      });
+}
+
+/// Whatever the input, parseTrace returns a trace or an error that points at
+/// one of the file's lines with a lowercase, one-line message.
+void anyTextGivesATraceOrAnErrorOnARealLine() {
+  const std::string text = *genNoisyText();
+  const auto result = parseTrace(text);
+  const auto* error = std::get_if<TraceError>(&result);
+  if (error == nullptr) return;
+  const auto lines = static_cast<int>(std::count(text.begin(), text.end(), '\n')) + 1;
+  RC_ASSERT(error->line >= 1);
+  RC_ASSERT(error->line <= lines);
+  RC_ASSERT(!error->message.empty());
+  RC_ASSERT(!std::isupper(static_cast<unsigned char>(error->message.front())));
+  RC_ASSERT(error->message.back() != '.');
+  RC_ASSERT(error->message.find('\n') == std::string::npos);
+}
+
+TEST(ParseErrors, AnyTextGivesATraceOrAnErrorOnARealLine) {
+  EXPECT_TRUE(rc::check("parseTrace on noisy text", anyTextGivesATraceOrAnErrorOnARealLine));
 }
 
 }  // namespace

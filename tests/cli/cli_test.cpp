@@ -1,0 +1,130 @@
+// The `sbcheck` executable as a user meets it: help for every command, exit
+// statuses that mean something, FILE:LINE errors, and JSON output.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <sys/wait.h>
+
+namespace sbcheck {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CliResult {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+class Cli : public testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("sbcheck_cli_" + std::to_string(::getpid()) + "_" +
+                                        testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  fs::path write(const std::string& name, const std::string& text) {
+    const fs::path path = dir_ / name;
+    std::ofstream(path) << text;
+    return path;
+  }
+
+  CliResult run(const std::string& args) {
+    const fs::path out = dir_ / "stdout", err = dir_ / "stderr";
+    const std::string command = std::string(SBCHECK_BINARY) + " " + args + " >" + out.string() + " 2>" + err.string();
+    const int raw = std::system(command.c_str());
+    return CliResult{WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, slurp(out), slurp(err)};
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(Cli, TopLevelHelpListsEveryCommand) {
+  const CliResult result = run("--help");
+  EXPECT_EQ(result.status, 0);
+  for (const char* command : {"replay", "run"}) EXPECT_NE(result.out.find(command), std::string::npos) << command;
+}
+
+TEST_F(Cli, EveryCommandExplainsItsFlags) {
+  EXPECT_NE(run("replay --help").out.find("--verbose"), std::string::npos);
+  EXPECT_NE(run("run --help").out.find("--emit-sbt"), std::string::npos);
+  EXPECT_EQ(run("run --help").status, 0);
+}
+
+TEST_F(Cli, BadArgumentsExitTwo) {
+  EXPECT_EQ(run("").status, 2);
+  EXPECT_EQ(run("frobnicate").status, 2);
+  EXPECT_EQ(run("replay --no-such-flag x.sbt").status, 2);
+  EXPECT_EQ(run("replay").status, 2);
+  EXPECT_EQ(run("replay --model sb3 x.sbt").status, 2);
+  EXPECT_EQ(run("run --policy lenient x.cell").status, 2);
+  EXPECT_EQ(run("replay " + (dir_ / "missing.sbt").string()).status, 2);
+}
+
+TEST_F(Cli, MalformedTraceIsReportedWithItsLineAndExitsTwo) {
+  const fs::path file = write("bad.sbt", "alloc x 4\n\nlet y=&x\n");
+  const CliResult result = run("replay " + file.string());
+  EXPECT_EQ(result.status, 2);
+  EXPECT_NE(result.err.find(file.string() + ":3: "), std::string::npos) << result.err;
+}
+
+TEST_F(Cli, ReplayPassesAndFailsOnExpectations) {
+  const fs::path good = write("good.sbt", "alloc x 4\nlet a = &mut x\nlet b = &a\nwrite a\nread b !ub\n");
+  const fs::path wrong = write("wrong.sbt", "alloc x 4\nlet a = &mut x\nread a !ub\n");
+  const CliResult pass = run("replay " + good.string());
+  EXPECT_EQ(pass.status, 0) << pass.out;
+  EXPECT_NE(pass.out.find("1 passed, 0 failed"), std::string::npos);
+  const CliResult fail = run("replay " + wrong.string());
+  EXPECT_EQ(fail.status, 1);
+  EXPECT_NE(fail.out.find("FAIL"), std::string::npos);
+}
+
+TEST_F(Cli, ReplayReportNamesLineTagAndHistory) {
+  const fs::path file = write("ub.sbt", "alloc x 4\nlet a = &mut x\nlet b = &a\nwrite a\nread b\n");
+  const CliResult result = run("replay " + file.string());
+  EXPECT_EQ(result.status, 1);
+  EXPECT_NE(result.out.find("line 5 `read b`"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("was created at line 3"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("was removed at line 4"), std::string::npos) << result.out;
+}
+
+TEST_F(Cli, ReplayJsonIsOneDocument) {
+  const fs::path file = write("ok.sbt", "alloc x 4\nread x\n");
+  const CliResult result = run("replay --json " + file.string());
+  EXPECT_EQ(result.status, 0);
+  ASSERT_FALSE(result.out.empty());
+  EXPECT_EQ(result.out.front(), '{');
+  EXPECT_NE(result.out.find("\"status\":\"pass\""), std::string::npos) << result.out;
+}
+
+TEST_F(Cli, RunReportsSequenceErrorsWithTheirLine) {
+  const fs::path file = write("bad.cell", "new s\nnext s\n");
+  const CliResult result = run("run " + file.string());
+  EXPECT_EQ(result.status, 2);
+  EXPECT_NE(result.err.find(file.string() + ":2: "), std::string::npos) << result.err;
+}
+
+TEST_F(Cli, EmittedTraceReplaysToTheSameVerdict) {
+  const fs::path cell = write("hole.cell", "#! policies: no-parent-ref\nnew s\niter it = s\ndel s\nnext it\n");
+  const CliResult emitted = run("run --emit-sbt " + cell.string());
+  const fs::path sbt = write("hole.sbt", emitted.out);
+  const CliResult replayed = run("replay " + sbt.string());
+  EXPECT_EQ(replayed.status, 0) << emitted.out << replayed.out;
+  EXPECT_NE(emitted.out.find("!ub"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace sbcheck
