@@ -122,8 +122,8 @@ std::variant<Outcome, SequenceError> Interpreter<P>::iteratorOp(const Op& op) {
   cell::Iterator* it = lookup<cell::Iterator>(op, op.name, error);
   if (it == nullptr) return error;
   if (op.kind == OpKind::kNext) {
-    return outcomeOf(Cell::next(*it), [](const std::optional<std::uint32_t>& item) {
-      return std::optional(item ? integer(*item) : Value{Value::Kind::kStop, 0, false});
+    return outcomeOf(Cell::next(*it), [](const cell::Next& next) {
+      return std::optional(next.stop ? Value{Value::Kind::kStop, 0, false} : integer(next.item));
     });
   }
   Outcome outcome = outcomeOf(it->drop(), noValue);

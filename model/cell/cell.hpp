@@ -47,20 +47,20 @@ class Cell {
     return Iterator(Iterator::Leak{&o, std::move(holder), *ptr, &o.data, o.state.generation, !P::kGenerations});
   }
 
-  /// `next`: the next item, or empty for `stop`.
-  static Result<std::optional<std::uint32_t>> next(Iterator& it) {
+  /// `next`: the next item, or `stop`.
+  static Result<Next> next(Iterator& it) {
     if constexpr (P::kGenerations) {
       // A leak from an older generation is refused on every use, exhausted or not.
       if (!it.probe().access(it.base(), sb::AccessKind::Read, Region::kState)) return Halted{};
       if (it.leak().object->state.generation != it.leak().generation) return Refusal::kInvalidated;
     } else if (it.released()) {
-      return std::optional<std::uint32_t>{};  // exhausted: stop, touching nothing
+      return Next{0, /*stop=*/true};  // exhausted: stop, touching nothing
     }
-    auto item = it.readNext();
-    const auto* value = std::get_if<std::optional<std::uint32_t>>(&item);
+    Result<Next> item = it.readNext();
+    const Next* value = std::get_if<Next>(&item);
     if constexpr (!P::kGenerations) {
       // The first `stop` gives the leak and the reference back.
-      if (value != nullptr && !value->has_value() && std::holds_alternative<Halted>(it.drop())) return Halted{};
+      if (value != nullptr && value->stop && std::holds_alternative<Halted>(it.drop())) return Halted{};
     }
     return item;
   }

@@ -35,11 +35,11 @@ class Iterator {
   Probe& probe() const { return *probe_; }
   PtrId base() const { return base_; }
 
-  /// The item at the position, read through the leak; empty when exhausted.
-  Result<std::optional<std::uint32_t>> readNext() {
+  /// The item at the position, read through the leak; `stop` when exhausted.
+  Result<Next> readNext() {
     if (!probe_->access(leak_.ptr, sb::AccessKind::Read, Region::kData)) return Halted{};
-    if (position_ >= leak_.data->set.size()) return std::optional<std::uint32_t>{};
-    return std::optional<std::uint32_t>{*leak_.data->set.nth(position_++)};
+    if (position_ >= leak_.data->set.size()) return Next{0, /*stop=*/true};
+    return Next{*leak_.data->set.nth(position_++), /*stop=*/false};
   }
 
   /// Gives back the leak (if counted) and the reference; later calls do nothing.

@@ -27,4 +27,10 @@ using Result = std::variant<T, Refusal, Halted>;
 /// Success with no value.
 using Done = std::monostate;
 
+/// What `next` yields: an item, or `stop` when the set is exhausted.
+struct Next {
+  std::uint32_t item = 0;
+  bool stop = false;
+};
+
 }  // namespace sbcheck::cell

@@ -54,6 +54,15 @@ class RangeMap {
     }
   }
 
+  /// Whether `pred` holds for every run overlapping `range`, without splitting.
+  template <class Pred>
+  bool allOf(ByteRange range, Pred&& pred) const {
+    for (std::size_t i = runIndex(range.begin); i < runs_.size() && runs_[i].begin < range.end; ++i) {
+      if (!pred(runs_[i].value)) return false;
+    }
+    return true;
+  }
+
   /// The value at one byte.
   const T& at(std::uint64_t offset) const { return runs_[runIndex(offset)].value; }
 
