@@ -61,7 +61,7 @@ bool ModelProbe::run(sbt::Event event) {
 }
 
 cell::PtrId ModelProbe::allocated() {
-  const cell::PtrId id = remember("obj", kNoBase, /*raw=*/true);
+  const cell::PtrId id = remember("obj", kNoBase, /*raw=*/false);
   sbt::Event event;
   event.kind = sbt::EventKind::kAlloc;
   event.name = pointers_[id].name;

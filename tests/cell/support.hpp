@@ -100,7 +100,7 @@ class RecordingProbe final : public Probe {
 
 inline std::string text(std::uint64_t n) { return std::to_string(n); }
 inline std::string text(bool b) { return b ? "true" : "false"; }
-inline std::string text(const std::optional<std::uint32_t>& item) { return item ? std::to_string(*item) : "stop"; }
+inline std::string text(const Next& next) { return next.stop ? "stop" : std::to_string(next.item); }
 inline std::string text(const Done&) { return "done"; }
 inline std::string text(const Guard&) { return "granted"; }
 inline std::string text(const Iterator&) { return "granted"; }
