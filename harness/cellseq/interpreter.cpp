@@ -132,6 +132,46 @@ std::variant<Outcome, SequenceError> Interpreter<P>::iteratorOp(const Op& op) {
 }
 
 template <cell::CellPolicy P>
+CellFacts Interpreter<P>::facts() const {
+  std::map<cell::PtrId, ObjectFacts> objects;
+  auto factsOf = [&](cell::PtrId base) -> ObjectFacts& {
+    ObjectFacts& facts = objects[base];
+    facts.object = base;
+    facts.freed = probe_.freed(base);
+    return facts;
+  };
+  for (const auto& [name, entry] : names_) {
+    if (const auto* ref = std::get_if<cell::Ref>(&entry)) {
+      factsOf(ref->get()->base());
+    } else if (const auto* guard = std::get_if<cell::Guard>(&entry)) {
+      if (guard->object() != nullptr) ++(guard->isMutable() ? factsOf(guard->object()->base()).mutableGuards
+                                                            : factsOf(guard->object()->base()).sharedGuards);
+    } else {
+      const auto& it = std::get<cell::Iterator>(entry);
+      ObjectFacts& facts = factsOf(it.base());
+      if (!it.released()) ++facts.liveLeaks;
+    }
+  }
+  CellFacts facts;
+  for (auto& [base, object] : objects) facts.objects.push_back(object);
+  return facts;
+}
+
+template <cell::CellPolicy P>
+std::optional<cell::PtrId> Interpreter<P>::objectOf(const Op& op) const {
+  const bool binds = op.kind == OpKind::kRef || op.kind == OpKind::kBorrow || op.kind == OpKind::kBorrowMut ||
+                     op.kind == OpKind::kIter;
+  auto found = names_.find(binds ? op.source : op.name);
+  if (found == names_.end()) return std::nullopt;
+  if (const auto* ref = std::get_if<cell::Ref>(&found->second)) return ref->get()->base();
+  if (const auto* guard = std::get_if<cell::Guard>(&found->second)) {
+    if (guard->object() != nullptr) return guard->object()->base();
+    return std::nullopt;
+  }
+  return std::get<cell::Iterator>(found->second).base();
+}
+
+template <cell::CellPolicy P>
 void Interpreter<P>::tearDown() {
   probe_.detach();
   for (auto& [name, entry] : names_) {

@@ -7,7 +7,7 @@
 #include <string>
 #include <variant>
 
-#include "harness/cellseq/model_probe.hpp"
+#include "harness/cellseq/checking_probe.hpp"
 #include "harness/cellseq/run.hpp"
 #include "model/cell/cell.hpp"
 
@@ -16,13 +16,19 @@ namespace sbcheck::cellseq {
 template <cell::CellPolicy P>
 class Interpreter {
  public:
-  explicit Interpreter(ModelProbe& probe) : probe_(probe) {}
+  explicit Interpreter(CheckingProbe& probe) : probe_(probe) {}
   Interpreter(const Interpreter&) = delete;
   Interpreter& operator=(const Interpreter&) = delete;
   ~Interpreter() { tearDown(); }
 
   /// The op's outcome, or the sequence error it commits.
   std::variant<Outcome, SequenceError> execute(const Op& op);
+
+  /// What the real cell holds now, per object a name, guard or iterator
+  /// reaches (objects are known by their probe base pointer).
+  CellFacts facts() const;
+  /// The object `op` acts on (its object name's, guard's or iterator's), if bound.
+  std::optional<cell::PtrId> objectOf(const Op& op) const;
 
   /// Drops everything still named, as the interpreter does at exit, without
   /// telling the model (the sequence is over) and without touching the memory
@@ -41,7 +47,7 @@ class Interpreter {
   std::variant<Outcome, SequenceError> guardOp(const Op& op);
   std::variant<Outcome, SequenceError> iteratorOp(const Op& op);
 
-  ModelProbe& probe_;
+  CheckingProbe& probe_;
   std::map<std::string, Entry> names_;
 };
 

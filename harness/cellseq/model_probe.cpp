@@ -1,12 +1,10 @@
 // Turning the cell's memory operations into `.sbt` events on the model.
 #include "harness/cellseq/model_probe.hpp"
 
+#include "harness/cellseq/print.hpp"
+
 namespace sbcheck::cellseq {
 namespace {
-
-sb::ByteRange bytesOf(cell::Region region) {
-  return region == cell::Region::kState ? kStateBytes : kDataBytes;
-}
 
 sbt::LetKind letKind(sb::RetagKind kind) {
   switch (kind) {
@@ -37,9 +35,9 @@ ModelProbe::ModelProbe(sb::AnyModel& model) : model_(model), runner_(model) {
   trace_.models.emplace_back(model.name());
 }
 
-void ModelProbe::setLine(int line, std::string text) {
-  line_ = line;
-  lineText_ = std::move(text);
+void ModelProbe::setOp(const Op& op) {
+  line_ = op.line;
+  lineText_ = printOp(op);
 }
 
 cell::PtrId ModelProbe::remember(std::string prefix, cell::PtrId base, bool raw) {

@@ -7,31 +7,25 @@
 #include <string>
 #include <vector>
 
+#include "harness/cellseq/checking_probe.hpp"
 #include "harness/sbt/replay.hpp"
 #include "harness/sbt/trace.hpp"
-#include "model/cell/probe.hpp"
 
 namespace sbcheck::cellseq {
 
-/// Where the probe puts an object's regions in the model's allocation.
-inline constexpr sb::ByteRange kStateBytes{0, 16};
-inline constexpr sb::ByteRange kDataBytes{16, 48};
-inline constexpr std::uint64_t kObjectBytes = 48;
-
-class ModelProbe final : public cell::Probe {
+class ModelProbe final : public CheckingProbe {
  public:
   explicit ModelProbe(sb::AnyModel& model);
 
-  /// Events from now on come from this `.cell` line.
-  void setLine(int line, std::string text);
-  /// Stops telling the model (and vetoing): for tearing down after a run.
-  void detach() { detached_ = true; }
+  void setOp(const Op& op) override;
+  void detach() override { detached_ = true; }
+  bool freed(cell::PtrId base) const override { return pointers_[base].freed; }
+  bool halted() const override { return ub_.has_value(); }
 
   /// The first UB, mapped to `.cell` lines; the probe vetoes everything after it.
   const std::optional<sbt::UbReport>& ub() const { return ub_; }
   /// Every event the model saw, UB included (marked `!ub`).
   const sbt::Trace& trace() const { return trace_; }
-  bool freed(cell::PtrId base) const { return pointers_[base].freed; }
 
   cell::PtrId allocated() override;
   std::optional<cell::PtrId> retag(cell::PtrId parent, sb::RetagKind kind, cell::Region region) override;

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "harness/cellseq/interpreter.hpp"
+#include "harness/cellseq/model_probe.hpp"
 #include "harness/cellseq/print.hpp"
 
 namespace sbcheck::cellseq {
@@ -22,7 +23,7 @@ template <cell::CellPolicy P>
 void interpret(const Sequence& sequence, ModelProbe& probe, PolicyRun& run) {
   Interpreter<P> interpreter(probe);
   for (const Op& op : sequence.ops) {
-    probe.setLine(op.line, printOp(op));
+    probe.setOp(op);
     auto executed = interpreter.execute(op);
     if (auto* error = std::get_if<SequenceError>(&executed)) {
       run.error = *error;
@@ -38,6 +39,11 @@ void interpret(const Sequence& sequence, ModelProbe& probe, PolicyRun& run) {
 }
 
 }  // namespace
+
+const ObjectFacts* CellFacts::find(std::uint32_t object) const {
+  auto found = std::ranges::lower_bound(objects, object, {}, &ObjectFacts::object);
+  return found != objects.end() && found->object == object ? &*found : nullptr;
+}
 
 std::string describe(const Outcome& outcome) {
   switch (outcome.kind) {

@@ -26,6 +26,20 @@ std::string describe(const Outcome& outcome);
 std::string describe(const Expectation& expectation);
 bool meets(const Outcome& outcome, const Expectation& expectation);
 
+/// What the real cell holds for one object, read from its guards and iterators.
+struct ObjectFacts {
+  std::uint32_t object = 0;  ///< the object's probe base pointer
+  int sharedGuards = 0;
+  int mutableGuards = 0;
+  int liveLeaks = 0;         ///< iterators whose leak is not given back
+  bool freed = false;
+};
+
+struct CellFacts {
+  std::vector<ObjectFacts> objects;  ///< sorted by object
+  const ObjectFacts* find(std::uint32_t object) const;
+};
+
 /// A line whose outcome differs from its expectation.
 struct Mismatch {
   int line = 0;

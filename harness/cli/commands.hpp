@@ -14,4 +14,7 @@ int replayMain(std::span<char* const> args);
 extern const Command kRunCommand;
 int runMain(std::span<char* const> args);
 
+extern const Command kCheckCommand;
+int checkMain(std::span<char* const> args);
+
 }  // namespace sbcheck::cli

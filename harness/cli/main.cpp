@@ -15,6 +15,7 @@ struct Entry {
 const Entry kCommands[] = {
     {&sbcheck::cli::kReplayCommand, &sbcheck::cli::replayMain},
     {&sbcheck::cli::kRunCommand, &sbcheck::cli::runMain},
+    {&sbcheck::cli::kCheckCommand, &sbcheck::cli::checkMain},
 };
 
 void printUsage(std::ostream& out) {

@@ -16,6 +16,8 @@ class Guard {
   ~Guard() { (void)release(); }
 
   bool isMutable() const { return mutable_; }
+  /// The guarded object; null once released.
+  const Object* object() const { return object_.get(); }
 
   /// Reads the set through the guard: its length.
   Result<std::uint64_t> read() {

@@ -9,6 +9,14 @@
 
 #include "tests/cell/support.hpp"
 
+// GCC 12's -Wuse-after-free cannot tell that decref frees only at count 0: with
+// two references to one object in one test and both decrefs inlined (-O2), the
+// second looks like a use after the first's `delete this`. The ASan build
+// checks the real thing.
+#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 12
+#pragma GCC diagnostic ignored "-Wuse-after-free"
+#endif
+
 namespace sbcheck::cell {
 namespace {
 
@@ -49,6 +57,8 @@ TEST(Ref, ShareAddsAReference) {
   Ref t = Ref::share(*s);
   EXPECT_EQ(t.get(), s.get());
   EXPECT_EQ(s->refcount(), 2u);
+  t.reset();
+  EXPECT_EQ(s->refcount(), 1u);
 }
 
 TEST(Ref, CopyAddsAReference) {
@@ -57,6 +67,8 @@ TEST(Ref, CopyAddsAReference) {
   Ref t = s;  // the copy is the point
   EXPECT_EQ(t.get(), s.get());
   EXPECT_EQ(s->refcount(), 2u);
+  t.reset();
+  EXPECT_EQ(s->refcount(), 1u);
 }
 
 TEST(Ref, CopyOfAnEmptyRefIsEmpty) {
@@ -84,6 +96,8 @@ TEST(Ref, AssigningDropsTheOldObjectAndSharesTheNewOne) {
   EXPECT_EQ(probe.deallocations(0), 1) << "#0 lost its only reference";
   EXPECT_EQ(a.get(), b.get());
   EXPECT_EQ(b->refcount(), 2u);
+  a.reset();
+  EXPECT_EQ(b->refcount(), 1u);
 }
 
 TEST(Ref, MoveAssigningDropsTheOldObjectAndTakesTheNewOneWithoutCounting) {

@@ -150,9 +150,20 @@ TEST_F(GenerationTest, GrantsAddAndDiscardWhileALeakLivesThenRefusesTheStaleLeak
 }
 
 TEST_F(GenerationTest, RefusesAStaleExhaustedIteratorInsteadOfStopping) {
+  ASSERT_EQ(outcome(GenerationCell::add(s, 1)), "done");
   auto it = take(GenerationCell::leak(s));
   ASSERT_TRUE(it);
+  EXPECT_EQ(outcome(GenerationCell::next(*it)), "1");
   EXPECT_EQ(outcome(GenerationCell::next(*it)), "stop");
+  EXPECT_EQ(outcome(GenerationCell::next(*it)), "stop");
+  ASSERT_EQ(outcome(GenerationCell::discard(s, 1)), "done");  // the set shrinks: still nothing left to yield
+  EXPECT_EQ(outcome(GenerationCell::next(*it)), "RuntimeError");
+  EXPECT_EQ(outcome(GenerationCell::next(*it)), "RuntimeError");
+}
+
+TEST_F(GenerationTest, RefusesAStaleExhaustedIteratorEvenWhenTheSetGrew) {
+  auto it = take(GenerationCell::leak(s));
+  ASSERT_TRUE(it);
   EXPECT_EQ(outcome(GenerationCell::next(*it)), "stop");
   ASSERT_EQ(outcome(GenerationCell::add(s, 5)), "done");
   EXPECT_EQ(outcome(GenerationCell::next(*it)), "RuntimeError");

@@ -1,0 +1,373 @@
+// The abstract cell: cell-format.md's objects, names, guards and iterators as
+// plain values, and each operation's outcome as the spec gives it. Written
+// from the spec alone; the borrow rules per policy are in abstract_rules.cpp.
+//
+// Decisions where the spec is silent:
+// - D1 Sequence errors are checked before any policy rule, the bound name
+//   (`ref Q`, `borrow G`, `iter I`, `new P`) before the used one (`= P`).
+// - D2 An iterator's position is "the smallest key greater than the last one
+//   it yielded" (not an index). The two readings differ only when the set
+//   changes under a live leak that is not stale, which only `unguarded-inner`
+//   allows, and there the `next` after the change reads through the leak after
+//   a write, which is UB, so the run stops before the difference shows.
+// - D3 Under `generation` the staleness check comes first: a stale iterator is
+//   refused even when exhausted; a fresh exhausted one yields `stop` again.
+// - D4 An undefined operation (kUndefined) changes nothing and unbinds nothing;
+//   the real run stops there, so what follows is not meaningful.
+// - D5 A key outside 0..2^31 − 1 is a sequence error (the parser rejects it
+//   first; ops built in code are held to the same rule).
+// - D6 `freedObjects()` lists ids in ascending order, not in order of freeing.
+// - D7 A freed object's set is kept in the state, but it is never read again:
+//   every op that would read it through an iterator is kUndefined.
+#include "harness/cellseq/abstract_cell.hpp"
+
+#include <cassert>
+#include <cstdint>
+#include <cstdlib>
+#include <map>
+#include <optional>
+#include <set>
+#include <utility>
+
+#include "harness/cellseq/abstract_rules.hpp"
+#include "harness/cellseq/forms.hpp"
+
+namespace sbcheck::cellseq {
+
+using abstract::Access;
+using NameKind = AbstractCell::NameKind;
+using Result = std::variant<Outcome, SequenceError>;
+
+namespace {
+
+constexpr std::int64_t kMaxKey = (std::int64_t{1} << 31) - 1;
+
+struct Object {
+  std::set<std::uint32_t> set;
+  int refcount = 1;  ///< `new P` is the first reference
+  abstract::BorrowCounts counts;
+  std::uint64_t generation = 0;  ///< bumped only under `generation`
+  bool freed = false;
+};
+
+/// What an iterator still holds, and where it stands.
+struct IteratorState {
+  std::optional<std::uint32_t> lastYielded;  ///< D2
+  std::uint64_t generation = 0;              ///< the object's generation at `iter`
+  bool holdsLeak = true;
+  bool holdsReference = true;
+  bool exhausted = false;  ///< a `next` has returned `stop`
+};
+
+struct Binding {
+  NameKind kind;
+  int object;
+  IteratorState iterator;  ///< kIterator only
+};
+
+Outcome success() { return {}; }
+Outcome success(Value value) { return {Outcome::Kind::kSuccess, value, {}}; }
+Outcome integer(std::size_t n) { return success({Value::Kind::kInt, static_cast<std::int64_t>(n), false}); }
+Outcome stop() { return success({Value::Kind::kStop, 0, false}); }
+Outcome refused(std::string text) { return {Outcome::Kind::kRefused, std::nullopt, std::move(text)}; }
+Outcome alreadyBorrowed() { return refused("AlreadyBorrowed"); }
+Outcome undefined() { return {Outcome::Kind::kUndefined, std::nullopt, {}}; }
+
+std::string quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
+
+std::string_view kindName(NameKind kind) {
+  switch (kind) {
+    case NameKind::kObject: return "an object";
+    case NameKind::kSharedGuard: return "a shared guard";
+    case NameKind::kMutableGuard: return "a mutable guard";
+    case NameKind::kIterator: return "an iterator";
+  }
+  return "a name";
+}
+
+/// The kinds of name an operation's used name may be, and how to say so.
+struct Needs {
+  bool object = false, sharedGuard = false, mutableGuard = false, iterator = false;
+  std::string_view what;
+  bool admits(NameKind kind) const {
+    switch (kind) {
+      case NameKind::kObject: return object;
+      case NameKind::kSharedGuard: return sharedGuard;
+      case NameKind::kMutableGuard: return mutableGuard;
+      case NameKind::kIterator: return iterator;
+    }
+    return false;
+  }
+};
+
+constexpr Needs kNeedsObject{true, false, false, false, "an object"};
+constexpr Needs kNeedsGuard{false, true, true, false, "a guard"};
+constexpr Needs kNeedsMutableGuard{false, false, true, false, "a mutable guard"};
+constexpr Needs kNeedsIterator{false, false, false, true, "an iterator"};
+
+}  // namespace
+
+struct AbstractCell::State {
+  const abstract::PolicyRules* policy;
+  std::vector<Object> objects;  ///< indexed by id
+  std::map<std::string, Binding> names;
+
+  // ------------------------------------------------------------ name checks
+
+  std::optional<SequenceError> checkUnbound(const Op& op, const std::string& name) const {
+    if (!names.contains(name)) return std::nullopt;
+    return SequenceError{op.line, quoted(name) + " is already bound"};
+  }
+
+  /// The binding `name` refers to, if it is bound to a kind `needs` admits.
+  std::variant<Binding*, SequenceError> use(const Op& op, const std::string& name, const Needs& needs) {
+    auto found = names.find(name);
+    if (found == names.end()) return SequenceError{op.line, quoted(name) + " is not bound"};
+    if (!needs.admits(found->second.kind)) {
+      return SequenceError{op.line, quoted(formOf(op.kind).keyword) + " needs " + std::string(needs.what) + ", but " +
+                                        quoted(name) + " is " + std::string(kindName(found->second.kind))};
+    }
+    return &found->second;
+  }
+
+  // ------------------------------------------------------- reference counts
+
+  void addReference(int id) {
+    assert(!objects[id].freed && "only a live object gains references");
+    ++objects[id].refcount;
+  }
+
+  /// "when the count reaches 0 the object and its data are freed"
+  void dropReference(int id) {
+    Object& object = objects[id];
+    assert(!object.freed && object.refcount > 0 && "a reference keeps its object alive");
+    if (--object.refcount == 0) object.freed = true;
+  }
+
+  /// Gives back what an iterator still holds: its leak (a write of the leak
+  /// counter), then its reference (which may free the object).
+  void giveBack(Binding& binding) {
+    IteratorState& iterator = binding.iterator;
+    if (iterator.holdsLeak) {
+      assert(!objects[binding.object].freed && "callers report a give-back after free as undefined");
+      --objects[binding.object].counts.liveLeaks;
+      iterator.holdsLeak = false;
+    }
+    if (iterator.holdsReference) {
+      iterator.holdsReference = false;
+      dropReference(binding.object);
+    }
+  }
+
+  // ------------------------------------------------------------ operations
+
+  Result bindNew(const Op& op) {
+    if (auto error = checkUnbound(op, op.name)) return *error;
+    objects.emplace_back();
+    names.emplace(op.name, Binding{NameKind::kObject, static_cast<int>(objects.size()) - 1, {}});
+    return success();
+  }
+
+  /// `ref`, `borrow`, `borrow_mut`, `iter`: the id of op.source's object, if
+  /// op.name is unbound and op.source names an object (D1).
+  std::variant<int, SequenceError> bindingSource(const Op& op) {
+    if (auto error = checkUnbound(op, op.name)) return *error;
+    auto source = use(op, op.source, kNeedsObject);
+    if (auto* error = std::get_if<SequenceError>(&source)) return *error;
+    return std::get<Binding*>(source)->object;
+  }
+
+  Result ref(const Op& op) {
+    auto source = bindingSource(op);
+    if (auto* error = std::get_if<SequenceError>(&source)) return *error;
+    const int id = std::get<int>(source);
+    addReference(id);
+    names.emplace(op.name, Binding{NameKind::kObject, id, {}});
+    return success();
+  }
+
+  /// `borrow G = P` (isMutable false) or `borrow_mut G = P` (isMutable true).
+  Result borrow(const Op& op, bool isMutable) {
+    auto source = bindingSource(op);
+    if (auto* error = std::get_if<SequenceError>(&source)) return *error;
+    const int id = std::get<int>(source);
+    Object& object = objects[id];
+    const Access access = isMutable ? Access::kBorrowMut : Access::kBorrow;
+    if (abstract::refuses(*policy, access, object.counts)) return alreadyBorrowed();
+    if (abstract::bumpsGeneration(*policy, access)) ++object.generation;
+    ++(isMutable ? object.counts.mutableGuards : object.counts.sharedGuards);
+    addReference(id);  // "a held guard holds a Python reference to its object"
+    names.emplace(op.name, Binding{isMutable ? NameKind::kMutableGuard : NameKind::kSharedGuard, id, {}});
+    return success();
+  }
+
+  Result iter(const Op& op) {
+    auto source = bindingSource(op);
+    if (auto* error = std::get_if<SequenceError>(&source)) return *error;
+    const int id = std::get<int>(source);
+    Object& object = objects[id];
+    if (abstract::refuses(*policy, Access::kLeak, object.counts)) return alreadyBorrowed();
+    ++object.counts.liveLeaks;
+    IteratorState iterator;
+    iterator.generation = object.generation;
+    iterator.holdsReference = policy->iteratorHoldsReference;
+    if (iterator.holdsReference) addReference(id);
+    names.emplace(op.name, Binding{NameKind::kIterator, id, iterator});
+    return success();
+  }
+
+  Result del(const Op& op) {
+    auto used = use(op, op.name, kNeedsObject);
+    if (auto* error = std::get_if<SequenceError>(&used)) return *error;
+    const int id = std::get<Binding*>(used)->object;
+    names.erase(op.name);
+    dropReference(id);
+    return success();
+  }
+
+  /// `add`, `discard`, `len`, `contains`: borrow, act, release.
+  Result method(const Op& op) {
+    auto used = use(op, op.name, kNeedsObject);
+    if (auto* error = std::get_if<SequenceError>(&used)) return *error;
+    const bool keyed = op.kind != OpKind::kLen;
+    if (keyed && (op.key < 0 || op.key > kMaxKey)) {
+      return SequenceError{op.line, "key " + std::to_string(op.key) + " is out of range 0..2147483647"};  // D5
+    }
+    Object& object = objects[std::get<Binding*>(used)->object];
+    const bool mutating = op.kind == OpKind::kAdd || op.kind == OpKind::kDiscard;
+    const Access access = mutating ? Access::kMutatingMethod : Access::kReadingMethod;
+    if (abstract::refuses(*policy, access, object.counts)) return alreadyBorrowed();
+    if (abstract::bumpsGeneration(*policy, access)) ++object.generation;
+    const auto key = static_cast<std::uint32_t>(op.key);
+    if (op.kind == OpKind::kAdd) object.set.insert(key);
+    if (op.kind == OpKind::kDiscard) object.set.erase(key);
+    if (op.kind == OpKind::kLen) return integer(object.set.size());
+    if (op.kind == OpKind::kContains) return success({Value::Kind::kBool, 0, object.set.contains(key)});
+    return success();
+  }
+
+  /// `read`, `write`, `release`: a guard keeps its object alive, so these
+  /// always succeed once the name checks pass.
+  Result guardOp(const Op& op) {
+    auto used = use(op, op.name, op.kind == OpKind::kWrite ? kNeedsMutableGuard : kNeedsGuard);
+    if (auto* error = std::get_if<SequenceError>(&used)) return *error;
+    const Binding guard = *std::get<Binding*>(used);
+    Object& object = objects[guard.object];
+    assert(!object.freed && "a held guard holds a reference");
+    if (op.kind == OpKind::kRead) return integer(object.set.size());
+    if (op.kind == OpKind::kRelease) {
+      --(guard.kind == NameKind::kMutableGuard ? object.counts.mutableGuards : object.counts.sharedGuards);
+      names.erase(op.name);
+      dropReference(guard.object);
+    }
+    return success();  // `write` "leaves the set's contents unchanged"
+  }
+
+  Result next(const Op& op) {
+    auto used = use(op, op.name, kNeedsIterator);
+    if (auto* error = std::get_if<SequenceError>(&used)) return *error;
+    Binding& binding = *std::get<Binding*>(used);
+    IteratorState& iterator = binding.iterator;
+    Object& object = objects[binding.object];
+    if (policy->generations) {
+      assert(!object.freed && "under generation an iterator holds a reference until drop");
+      if (iterator.generation != object.generation) return refused("RuntimeError");  // D3
+      if (iterator.exhausted) return stop();
+    } else {
+      // The leak was given back at the first `stop`: "every later next
+      // returns stop without touching the data", even if the object is gone.
+      if (iterator.exhausted) return stop();
+      if (object.freed) return undefined();  // no-parent-ref: a read through a dangling leak
+    }
+    auto item = iterator.lastYielded ? object.set.upper_bound(*iterator.lastYielded) : object.set.begin();  // D2
+    if (item != object.set.end()) {
+      iterator.lastYielded = *item;
+      return integer(*item);
+    }
+    iterator.exhausted = true;
+    if (!policy->generations) giveBack(binding);  // "as the seed's iterator does"
+    return stop();
+  }
+
+  Result drop(const Op& op) {
+    auto used = use(op, op.name, kNeedsIterator);
+    if (auto* error = std::get_if<SequenceError>(&used)) return *error;
+    Binding& binding = *std::get<Binding*>(used);
+    // Giving the leak back writes the freed object's leak counter.
+    if (binding.iterator.holdsLeak && objects[binding.object].freed) return undefined();
+    giveBack(binding);
+    names.erase(op.name);
+    return success();
+  }
+};
+
+AbstractCell::AbstractCell(std::string_view policy) : state_(std::make_unique<State>()) {
+  state_->policy = abstract::findPolicyRules(policy);
+  if (state_->policy == nullptr) {
+    assert(false && "the policy is one of the names in cell-format.md's table");
+    std::abort();
+  }
+}
+
+AbstractCell::AbstractCell(const AbstractCell& other) : state_(std::make_unique<State>(*other.state_)) {}
+
+AbstractCell& AbstractCell::operator=(const AbstractCell& other) {
+  if (this != &other) state_ = std::make_unique<State>(*other.state_);
+  return *this;
+}
+
+AbstractCell::~AbstractCell() = default;
+
+std::variant<Outcome, SequenceError> AbstractCell::apply(const Op& op) {
+  switch (op.kind) {
+    case OpKind::kNew: return state_->bindNew(op);
+    case OpKind::kRef: return state_->ref(op);
+    case OpKind::kBorrow: return state_->borrow(op, false);
+    case OpKind::kBorrowMut: return state_->borrow(op, true);
+    case OpKind::kIter: return state_->iter(op);
+    case OpKind::kDel: return state_->del(op);
+    case OpKind::kAdd:
+    case OpKind::kDiscard:
+    case OpKind::kLen:
+    case OpKind::kContains: return state_->method(op);
+    case OpKind::kRead:
+    case OpKind::kWrite:
+    case OpKind::kRelease: return state_->guardOp(op);
+    case OpKind::kNext: return state_->next(op);
+    case OpKind::kDrop: return state_->drop(op);
+  }
+  assert(false && "every OpKind is handled above");
+  return Outcome{};
+}
+
+std::vector<AbstractCell::Name> AbstractCell::names() const {
+  std::vector<Name> result;
+  for (const auto& [name, binding] : state_->names) result.push_back({name, binding.kind});  // std::map: sorted
+  return result;
+}
+
+std::vector<AbstractCell::ObjectFacts> AbstractCell::liveObjects() const {
+  std::vector<ObjectFacts> result;
+  for (std::size_t id = 0; id < state_->objects.size(); ++id) {
+    const Object& object = state_->objects[id];
+    if (object.freed) continue;
+    result.push_back({static_cast<int>(id), object.refcount, object.counts.sharedGuards, object.counts.mutableGuards,
+                      object.counts.liveLeaks, {object.set.begin(), object.set.end()}});
+  }
+  return result;
+}
+
+std::vector<int> AbstractCell::freedObjects() const {
+  std::vector<int> result;  // D6
+  for (std::size_t id = 0; id < state_->objects.size(); ++id) {
+    if (state_->objects[id].freed) result.push_back(static_cast<int>(id));
+  }
+  return result;
+}
+
+int AbstractCell::objectOf(const std::string& name) const {
+  auto found = state_->names.find(name);
+  return found == state_->names.end() ? -1 : found->second.object;
+}
+
+}  // namespace sbcheck::cellseq

@@ -1,0 +1,71 @@
+// The fast checking probe: each memory operation goes straight to the model
+// by pointer id, with no names or text; the first UB vetoes everything after.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "harness/cellseq/checking_probe.hpp"
+
+namespace sbcheck::cellseq {
+
+class DirectProbe final : public CheckingProbe {
+ public:
+  explicit DirectProbe(sb::AnyModel& model) : model_(model) {}
+
+  /// The model's first UB, if any.
+  const std::optional<sb::Ub>& ub() const { return ub_; }
+
+  void setOp(const Op&) override {}
+  void detach() override { detached_ = true; }
+  bool freed(cell::PtrId base) const override { return pointers_[base].freed; }
+  bool halted() const override { return ub_.has_value(); }
+
+  cell::PtrId allocated() override {
+    const sb::Pointer base = model_.allocate(kObjectBytes, /*untaggedBase=*/true);
+    return remember(base, kSelf);
+  }
+
+  std::optional<cell::PtrId> retag(cell::PtrId parent, sb::RetagKind kind, cell::Region region) override {
+    if (detached_) return remember(pointers_[parent].ptr, pointers_[parent].base);
+    if (ub_) return std::nullopt;
+    const sb::Retagged retagged = model_.retag(pointers_[parent].ptr, bytesOf(region), sb::RetagSpec{kind, {}, false});
+    if (retagged.ub) {
+      ub_ = retagged.ub;
+      return std::nullopt;
+    }
+    return remember(sb::Pointer{pointers_[parent].ptr.alloc, retagged.tag}, pointers_[parent].base);
+  }
+
+  bool access(cell::PtrId ptr, sb::AccessKind kind, cell::Region region) override {
+    if (detached_) return true;
+    if (!ub_) ub_ = model_.access(kind, pointers_[ptr].ptr, bytesOf(region));
+    return !ub_;
+  }
+
+  void deallocated(cell::PtrId base) override {
+    pointers_[base].freed = true;
+    if (!detached_ && !ub_) ub_ = model_.dealloc(pointers_[base].ptr);
+  }
+
+ private:
+  static constexpr cell::PtrId kSelf = ~cell::PtrId{0};
+  struct Pointer {
+    sb::Pointer ptr;
+    cell::PtrId base;
+    bool freed = false;
+  };
+
+  cell::PtrId remember(sb::Pointer ptr, cell::PtrId base) {
+    const auto id = static_cast<cell::PtrId>(pointers_.size());
+    pointers_.push_back(Pointer{ptr, base == kSelf ? id : base});
+    return id;
+  }
+
+  sb::AnyModel& model_;
+  std::vector<Pointer> pointers_;
+  std::optional<sb::Ub> ub_;
+  bool detached_ = false;
+};
+
+}  // namespace sbcheck::cellseq
