@@ -3,14 +3,14 @@
 // later use of that tag the model still grants; the random search and shrinker.
 #include "properties/sbt_property.hpp"
 
+#include <algorithm>
 #include <cassert>
 #include <map>
 #include <memory>
+#include <string>
 #include <utility>
-#include <variant>
 #include <vector>
 
-#include "harness/sbt/parse.hpp"
 #include "harness/sbt/print.hpp"
 #include "model/sb/any_model.hpp"
 #include "model/sb/policy.hpp"

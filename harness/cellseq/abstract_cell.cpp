@@ -21,13 +21,14 @@
 //   every op that would read it through an iterator is kUndefined.
 #include "harness/cellseq/abstract_cell.hpp"
 
+#include <algorithm>
 #include <cassert>
 #include <cstdint>
 #include <cstdlib>
-#include <map>
 #include <optional>
-#include <set>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "harness/cellseq/abstract_rules.hpp"
 #include "harness/cellseq/forms.hpp"
@@ -42,8 +43,33 @@ namespace {
 
 constexpr std::int64_t kMaxKey = (std::int64_t{1} << 31) - 1;
 
+/// A set of keys as a sorted vector: sets are small, and generators copy and
+/// query the state after every operation.
+class KeySet {
+ public:
+  void insert(std::uint32_t key) {
+    auto at = std::lower_bound(keys_.begin(), keys_.end(), key);
+    if (at == keys_.end() || *at != key) keys_.insert(at, key);
+  }
+  void erase(std::uint32_t key) {
+    auto at = std::lower_bound(keys_.begin(), keys_.end(), key);
+    if (at != keys_.end() && *at == key) keys_.erase(at);
+  }
+  bool contains(std::uint32_t key) const { return std::binary_search(keys_.begin(), keys_.end(), key); }
+  std::size_t size() const { return keys_.size(); }
+  /// The smallest key greater than `key`, or end().
+  std::vector<std::uint32_t>::const_iterator upper_bound(std::uint32_t key) const {
+    return std::upper_bound(keys_.begin(), keys_.end(), key);
+  }
+  std::vector<std::uint32_t>::const_iterator begin() const { return keys_.begin(); }
+  std::vector<std::uint32_t>::const_iterator end() const { return keys_.end(); }
+
+ private:
+  std::vector<std::uint32_t> keys_;  // ascending, no duplicates
+};
+
 struct Object {
-  std::set<std::uint32_t> set;
+  KeySet set;
   int refcount = 1;  ///< `new P` is the first reference
   abstract::BorrowCounts counts;
   std::uint64_t generation = 0;  ///< bumped only under `generation`
@@ -107,10 +133,45 @@ constexpr Needs kNeedsIterator{false, false, false, true, "an iterator"};
 
 }  // namespace
 
+/// Bound names, sorted by name, in one vector: a handful at a time, looked
+/// up after every operation, so a flat sorted vector beats a tree.
+class NameTable {
+ public:
+  using Entry = std::pair<std::string, Binding>;
+
+  Binding* find(std::string_view name) {
+    auto at = lowerBound(name);
+    return at != entries_.end() && at->first == name ? &at->second : nullptr;
+  }
+  const Binding* find(std::string_view name) const { return const_cast<NameTable*>(this)->find(name); }
+  bool contains(std::string_view name) const { return find(name) != nullptr; }
+
+  /// Binds `name` unless it is bound already (as std::map::emplace).
+  void emplace(const std::string& name, const Binding& binding) {
+    auto at = lowerBound(name);
+    if (at == entries_.end() || at->first != name) entries_.insert(at, Entry{name, binding});
+  }
+  void erase(std::string_view name) {
+    auto at = lowerBound(name);
+    if (at != entries_.end() && at->first == name) entries_.erase(at);
+  }
+
+  std::vector<Entry>::const_iterator begin() const { return entries_.begin(); }
+  std::vector<Entry>::const_iterator end() const { return entries_.end(); }
+
+ private:
+  std::vector<Entry>::iterator lowerBound(std::string_view name) {
+    return std::lower_bound(entries_.begin(), entries_.end(), name,
+                            [](const Entry& entry, std::string_view key) { return entry.first < key; });
+  }
+
+  std::vector<Entry> entries_;  // sorted by name, no duplicates
+};
+
 struct AbstractCell::State {
   const abstract::PolicyRules* policy;
   std::vector<Object> objects;  ///< indexed by id
-  std::map<std::string, Binding> names;
+  NameTable names;
 
   // ------------------------------------------------------------ name checks
 
@@ -121,13 +182,13 @@ struct AbstractCell::State {
 
   /// The binding `name` refers to, if it is bound to a kind `needs` admits.
   std::variant<Binding*, SequenceError> use(const Op& op, const std::string& name, const Needs& needs) {
-    auto found = names.find(name);
-    if (found == names.end()) return SequenceError{op.line, quoted(name) + " is not bound"};
-    if (!needs.admits(found->second.kind)) {
+    Binding* found = names.find(name);
+    if (found == nullptr) return SequenceError{op.line, quoted(name) + " is not bound"};
+    if (!needs.admits(found->kind)) {
       return SequenceError{op.line, quoted(formOf(op.kind).keyword) + " needs " + std::string(needs.what) + ", but " +
-                                        quoted(name) + " is " + std::string(kindName(found->second.kind))};
+                                        quoted(name) + " is " + std::string(kindName(found->kind))};
     }
-    return &found->second;
+    return found;
   }
 
   // ------------------------------------------------------- reference counts
@@ -342,8 +403,18 @@ std::variant<Outcome, SequenceError> AbstractCell::apply(const Op& op) {
 
 std::vector<AbstractCell::Name> AbstractCell::names() const {
   std::vector<Name> result;
-  for (const auto& [name, binding] : state_->names) result.push_back({name, binding.kind});  // std::map: sorted
+  for (const auto& [name, binding] : state_->names) result.push_back({name, binding.kind});  // sorted
   return result;
+}
+
+void AbstractCell::boundNames(std::vector<NameRef>& into) const {
+  into.clear();
+  for (const auto& [name, binding] : state_->names) into.push_back({name, binding.kind, binding.object});
+}
+
+std::size_t AbstractCell::liveObjectCount() const {
+  return static_cast<std::size_t>(
+      std::count_if(state_->objects.begin(), state_->objects.end(), [](const Object& object) { return !object.freed; }));
 }
 
 std::vector<AbstractCell::ObjectFacts> AbstractCell::liveObjects() const {
@@ -366,8 +437,8 @@ std::vector<int> AbstractCell::freedObjects() const {
 }
 
 int AbstractCell::objectOf(const std::string& name) const {
-  auto found = state_->names.find(name);
-  return found == state_->names.end() ? -1 : found->second.object;
+  const Binding* found = state_->names.find(name);
+  return found == nullptr ? -1 : found->object;
 }
 
 }  // namespace sbcheck::cellseq

@@ -40,6 +40,16 @@ class AbstractCell {
   };
   /// Bound names, sorted by name.
   std::vector<Name> names() const;
+  /// A bound name as generators read it, without a copy; valid until the
+  /// next `apply`.
+  struct NameRef {
+    std::string_view name;
+    NameKind kind;
+    int object;  ///< objectOf(name)
+  };
+  /// names() with each one's object, into `into` (cleared first, its capacity
+  /// kept): for generators, which ask after every operation.
+  void boundNames(std::vector<NameRef>& into) const;
 
   /// Facts the properties and the explorer read, per live object reachable
   /// from a name, guard or iterator.
@@ -52,6 +62,8 @@ class AbstractCell {
     std::vector<std::uint32_t> set;  ///< ascending
   };
   std::vector<ObjectFacts> liveObjects() const;
+  /// liveObjects().size(), without building the facts.
+  std::size_t liveObjectCount() const;
   /// Ids of objects freed so far.
   std::vector<int> freedObjects() const;
   /// The object a bound name refers to (an object name's object, a guard's or

@@ -2,6 +2,7 @@
 #include "harness/cellseq/generate.hpp"
 
 #include <bit>
+#include <cassert>
 #include <sstream>
 
 #include "harness/cellseq/abstract_cell.hpp"
@@ -13,24 +14,36 @@ namespace {
 /// A realistic mix: mostly short-lived borrows (the methods), iterators
 /// advanced often and dropped rarely, guards held now and then.
 constexpr std::array<int, 15> kWeights = {
-    /*new*/ 2, /*ref*/ 1, /*del*/ 1, /*add*/ 4, /*discard*/ 2, /*len*/ 3, /*contains*/ 2, /*borrow*/ 1,
-    /*borrow_mut*/ 1, /*read*/ 2, /*write*/ 1, /*release*/ 3, /*iter*/ 2, /*next*/ 5, /*drop*/ 1};
+    /*new*/ 2, /*ref*/ 1, /*del*/ 2, /*add*/ 4, /*discard*/ 2, /*len*/ 3, /*contains*/ 2, /*borrow*/ 1,
+    /*borrow_mut*/ 1, /*read*/ 2, /*write*/ 1, /*release*/ 3, /*iter*/ 2, /*next*/ 5, /*drop*/ 2};
 
 using Kind = AbstractCell::NameKind;
 
-/// The decoder's view of the current state.
+/// Which kinds of name an operand may be, as a bit per NameKind.
+using KindMask = unsigned;
+constexpr KindMask maskOf(Kind kind) { return 1u << static_cast<unsigned>(kind); }
+constexpr KindMask kObjects = maskOf(Kind::kObject);
+constexpr KindMask kGuards = maskOf(Kind::kSharedGuard) | maskOf(Kind::kMutableGuard);
+constexpr KindMask kMutableGuards = maskOf(Kind::kMutableGuard);
+constexpr KindMask kIterators = maskOf(Kind::kIterator);
+
+/// The decoder's view of the current state. It reads the abstract cell's
+/// bound names once per choice, without copying them, and counts what the
+/// operation kinds need from that one read.
 class Decoder {
  public:
   Decoder(std::string_view policy, const Universe& universe) : cell_(policy), universe_(universe) {}
 
   /// The op `choice` stands for, or nothing if no enabled kind applies.
   std::optional<Op> opFor(const Choice& choice, std::uint16_t swarm) {
-    names_ = cell_.names();
+    readState();
     std::array<bool, 15> applicable{};
     int total = 0;
     for (std::size_t k = 0; k < applicable.size(); ++k) {
       const auto kind = static_cast<OpKind>(k);
-      applicable[k] = (kind == OpKind::kNew || ((swarm >> k) & 1u) != 0) && applies(kind);
+      // `new` is always there when nothing else can be: every sequence starts with one.
+      const bool enabled = ((swarm >> k) & 1u) != 0 || (kind == OpKind::kNew && names_.empty());
+      applicable[k] = enabled && applies(kind);
       if (applicable[k]) total += kWeights[k];
     }
     if (total == 0) return std::nullopt;
@@ -43,29 +56,36 @@ class Decoder {
   std::variant<Outcome, SequenceError> apply(const Op& op) { return cell_.apply(op); }
 
  private:
-  std::vector<std::string> namesOf(std::initializer_list<Kind> kinds) const {
-    std::vector<std::string> out;
-    for (const auto& name : names_) {
-      if (std::find(kinds.begin(), kinds.end(), name.kind) != kinds.end()) out.push_back(name.name);
-    }
-    return out;
+  /// The bound names (sorted by name) and the counts `applies` reads.
+  void readState() {
+    cell_.boundNames(names_);
+    counts_ = {};
+    for (const AbstractCell::NameRef& name : names_) ++counts_[static_cast<std::size_t>(name.kind)];
+    liveObjects_ = static_cast<int>(cell_.liveObjectCount());
   }
-  int count(std::initializer_list<Kind> kinds) const { return static_cast<int>(namesOf(kinds).size()); }
 
+  int count(KindMask kinds) const {
+    int n = 0;
+    for (std::size_t k = 0; k < counts_.size(); ++k) n += (kinds >> k) & 1u ? counts_[k] : 0;
+    return n;
+  }
+
+  /// Some object has fewer names than the universe allows.
   bool roomForAnotherName() const {
-    for (const std::string& name : namesOf({Kind::kObject})) {
+    for (const AbstractCell::NameRef& name : names_) {
+      if (name.kind != Kind::kObject) continue;
       int names = 0;
-      for (const std::string& other : namesOf({Kind::kObject})) names += cell_.objectOf(other) == cell_.objectOf(name);
+      for (const AbstractCell::NameRef& other : names_) names += other.kind == Kind::kObject && other.object == name.object;
       if (names < universe_.maxNamesPerObject) return true;
     }
     return false;
   }
 
   bool applies(OpKind kind) const {
-    const bool objects = count({Kind::kObject}) > 0;
-    const int guards = count({Kind::kSharedGuard, Kind::kMutableGuard});
+    const bool objects = count(kObjects) > 0;
+    const int guards = count(kGuards);
     switch (kind) {
-      case OpKind::kNew: return static_cast<int>(cell_.liveObjects().size()) < universe_.maxObjects;
+      case OpKind::kNew: return liveObjects_ < universe_.maxObjects;
       case OpKind::kRef: return roomForAnotherName();
       case OpKind::kDel:
       case OpKind::kAdd:
@@ -74,23 +94,32 @@ class Decoder {
       case OpKind::kContains: return objects;
       case OpKind::kBorrow:
       case OpKind::kBorrowMut: return objects && guards < universe_.maxGuards;
-      case OpKind::kIter: return objects && count({Kind::kIterator}) < universe_.maxIterators;
+      case OpKind::kIter: return objects && count(kIterators) < universe_.maxIterators;
       case OpKind::kRead:
       case OpKind::kRelease: return guards > 0;
-      case OpKind::kWrite: return count({Kind::kMutableGuard}) > 0;
+      case OpKind::kWrite: return count(kMutableGuards) > 0;
       case OpKind::kNext:
-      case OpKind::kDrop: return count({Kind::kIterator}) > 0;
+      case OpKind::kDrop: return count(kIterators) > 0;
     }
     return false;
+  }
+
+  /// The (pick mod n)-th of the n bound names of `kinds`, in name order.
+  std::string pickFrom(KindMask kinds, std::uint8_t pick) const {
+    int index = pick % count(kinds);
+    for (const AbstractCell::NameRef& name : names_) {
+      if (((kinds >> static_cast<unsigned>(name.kind)) & 1u) != 0 && index-- == 0) return std::string(name.name);
+    }
+    assert(false && "count(kinds) names of those kinds are bound");
+    return {};
   }
 
   Op build(OpKind kind, const Choice& choice) {
     Op op;
     op.kind = kind;
-    auto pickFrom = [&](std::vector<std::string> names) { return names[choice.pick % names.size()]; };
     switch (formOf(kind).operands) {
       case Operands::kBinding:
-        op.source = pickFrom(namesOf({Kind::kObject}));
+        op.source = pickFrom(kObjects, choice.pick);
         op.name = freshName(kind);
         break;
       case Operands::kNameKey: op.key = choice.key % universe_.keys; [[fallthrough]];
@@ -98,13 +127,13 @@ class Decoder {
         if (kind == OpKind::kNew) {
           op.name = freshName(kind);
         } else if (kind == OpKind::kRead || kind == OpKind::kRelease) {
-          op.name = pickFrom(namesOf({Kind::kSharedGuard, Kind::kMutableGuard}));
+          op.name = pickFrom(kGuards, choice.pick);
         } else if (kind == OpKind::kWrite) {
-          op.name = pickFrom(namesOf({Kind::kMutableGuard}));
+          op.name = pickFrom(kMutableGuards, choice.pick);
         } else if (kind == OpKind::kNext || kind == OpKind::kDrop) {
-          op.name = pickFrom(namesOf({Kind::kIterator}));
+          op.name = pickFrom(kIterators, choice.pick);
         } else {
-          op.name = pickFrom(namesOf({Kind::kObject}));
+          op.name = pickFrom(kObjects, choice.pick);
         }
         break;
     }
@@ -123,22 +152,30 @@ class Decoder {
 
   AbstractCell cell_;
   Universe universe_;
-  std::vector<AbstractCell::Name> names_;
+  std::vector<AbstractCell::NameRef> names_;  ///< valid until the next apply
+  std::array<int, 4> counts_{};               ///< bound names per NameKind
+  int liveObjects_ = 0;
   int objects_ = 0, guards_ = 0, iterators_ = 0;
 };
 
 }  // namespace
 
 rc::Gen<Recipe> genRecipe() {
-  const auto choice = rc::gen::build<Choice>(rc::gen::set(&Choice::kind), rc::gen::set(&Choice::pick),
-                                             rc::gen::set(&Choice::key));
-  return rc::gen::build<Recipe>(rc::gen::set(&Recipe::swarm),
+  // Sizes scale the number of choices only: each number is drawn over its
+  // whole range, or small sizes would favour the first operation kinds.
+  auto full = [](auto gen) { return rc::gen::resize(rc::kNominalSize, gen); };
+  const auto choice = rc::gen::build<Choice>(rc::gen::set(&Choice::kind, full(rc::gen::arbitrary<std::uint8_t>())),
+                                             rc::gen::set(&Choice::pick, full(rc::gen::arbitrary<std::uint8_t>())),
+                                             rc::gen::set(&Choice::key, full(rc::gen::arbitrary<std::uint8_t>())));
+  return rc::gen::build<Recipe>(rc::gen::set(&Recipe::swarm, full(rc::gen::arbitrary<std::uint16_t>())),
                                 rc::gen::set(&Recipe::choices, rc::gen::container<std::vector<Choice>>(choice)));
 }
 
 Sequence decode(const Recipe& recipe, std::string_view policy, const Universe& universe,
                 std::vector<Outcome>* outcomes) {
   Sequence sequence;
+  sequence.ops.reserve(recipe.choices.size());
+  if (outcomes != nullptr) outcomes->reserve(outcomes->size() + recipe.choices.size());
   Decoder decoder(policy, universe);
   for (const Choice& choice : recipe.choices) {
     std::optional<Op> op = decoder.opFor(choice, recipe.swarm);
@@ -146,10 +183,11 @@ Sequence decode(const Recipe& recipe, std::string_view policy, const Universe& u
     op->line = static_cast<int>(sequence.ops.size()) + 1;
     auto applied = decoder.apply(*op);
     assert(std::holds_alternative<Outcome>(applied) && "the decoder only uses valid names");
-    const Outcome outcome = std::get<Outcome>(applied);
+    Outcome& outcome = std::get<Outcome>(applied);
+    const bool undefined = outcome.kind == Outcome::Kind::kUndefined;
     sequence.ops.push_back(std::move(*op));
-    if (outcomes != nullptr) outcomes->push_back(outcome);
-    if (outcome.kind == Outcome::Kind::kUndefined) break;
+    if (outcomes != nullptr) outcomes->push_back(std::move(outcome));
+    if (undefined) break;
   }
   return sequence;
 }

@@ -27,7 +27,7 @@ struct Choice {
 };
 
 struct Recipe {
-  std::uint16_t swarm = 0;  ///< bit k enables OpKind k (`new` is always enabled)
+  std::uint16_t swarm = 0;  ///< bit k enables OpKind k (`new` also when no name is bound)
   std::vector<Choice> choices;
   friend bool operator==(const Recipe&, const Recipe&) = default;
 };

@@ -55,13 +55,16 @@ class Cli : public testing::Test {
 TEST_F(Cli, TopLevelHelpListsEveryCommand) {
   const CliResult result = run("--help");
   EXPECT_EQ(result.status, 0);
-  for (const char* command : {"replay", "run"}) EXPECT_NE(result.out.find(command), std::string::npos) << command;
+  for (const char* command : {"replay", "run", "check"}) {
+    EXPECT_NE(result.out.find(command), std::string::npos) << command;
+  }
 }
 
 TEST_F(Cli, EveryCommandExplainsItsFlags) {
   EXPECT_NE(run("replay --help").out.find("--verbose"), std::string::npos);
   EXPECT_NE(run("run --help").out.find("--emit-sbt"), std::string::npos);
   EXPECT_EQ(run("run --help").status, 0);
+  EXPECT_NE(run("check --help").out.find("--save-to"), std::string::npos);
 }
 
 TEST_F(Cli, BadArgumentsExitTwo) {
@@ -72,6 +75,9 @@ TEST_F(Cli, BadArgumentsExitTwo) {
   EXPECT_EQ(run("replay --model sb3 x.sbt").status, 2);
   EXPECT_EQ(run("run --policy lenient x.cell").status, 2);
   EXPECT_EQ(run("replay " + (dir_ / "missing.sbt").string()).status, 2);
+  EXPECT_EQ(run("check --runs 0").status, 2);
+  EXPECT_EQ(run("check --property nonsense").status, 2);
+  EXPECT_EQ(run("check --seed -3").status, 2);
 }
 
 TEST_F(Cli, MalformedTraceIsReportedWithItsLineAndExitsTwo) {
@@ -124,6 +130,36 @@ TEST_F(Cli, EmittedTraceReplaysToTheSameVerdict) {
   const CliResult replayed = run("replay " + sbt.string());
   EXPECT_EQ(replayed.status, 0) << emitted.out << replayed.out;
   EXPECT_NE(emitted.out.find("!ub"), std::string::npos);
+}
+
+TEST_F(Cli, CheckPrintsTheSeedFirstAndExitsZeroWhenEverythingHolds) {
+  const CliResult result = run("check --policy strict --runs 60 --seed 5 --save-to " + (dir_ / "cx").string());
+  EXPECT_EQ(result.status, 0) << result.out;
+  EXPECT_EQ(result.out.rfind("seed: 5\n", 0), 0u) << result.out;
+  EXPECT_FALSE(fs::exists(dir_ / "cx"));
+}
+
+TEST_F(Cli, CheckSavesAMinimalCounterexampleThatRunReplays) {
+  const std::string args = "check --policy no-parent-ref --property parents-outlive-iterators --runs 500 --seed 9 "
+                           "--save-to " + (dir_ / "cx").string();
+  const CliResult first = run(args);
+  EXPECT_EQ(first.status, 1) << first.out;
+  const fs::path saved = dir_ / "cx" / "parents-outlive-iterators-no-parent-ref.cell";
+  ASSERT_TRUE(fs::exists(saved)) << first.out;
+  const CliResult replayed = run("run " + saved.string());
+  EXPECT_EQ(replayed.status, 0) << slurp(saved) << replayed.out;
+  // The same seed finds the same sequence, which is not saved twice.
+  const CliResult second = run(args);
+  EXPECT_NE(second.out.find("already in the corpus"), std::string::npos) << second.out;
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir_ / "cx"), fs::directory_iterator{}), 1);
+}
+
+TEST_F(Cli, CheckJsonNamesEachPropertyAndPolicy) {
+  const CliResult result = run("check --json --policy strict --property oracle --runs 20 --seed 1 --save-to " +
+                               (dir_ / "cx").string());
+  EXPECT_EQ(result.status, 0);
+  EXPECT_EQ(result.out.rfind("{\"seed\":1,", 0), 0u) << result.out;
+  EXPECT_NE(result.out.find("\"status\":\"holds\""), std::string::npos) << result.out;
 }
 
 }  // namespace
