@@ -15,7 +15,9 @@ std::optional<Violation> checkUnder(const cellseq::Sequence& sequence, std::stri
   cellseq::DirectProbe probe(*aliasing);
   cellseq::Interpreter<P> interpreter(probe);
   cellseq::AbstractCell spec(P::kName);
-  cellseq::CellFacts before = interpreter.facts();
+  // Two fact buffers, swapped after each op, so no op allocates for them.
+  cellseq::CellFacts before, after;
+  interpreter.facts(before);
   for (std::size_t i = 0; i < sequence.ops.size(); ++i) {
     const cellseq::Op& op = sequence.ops[i];
     probe.setOp(op);
@@ -26,13 +28,13 @@ std::optional<Violation> checkUnder(const cellseq::Sequence& sequence, std::stri
       return std::nullopt;
     }
     const cellseq::Outcome& outcome = std::get<cellseq::Outcome>(executed);
-    const cellseq::CellFacts after = interpreter.facts();
+    interpreter.facts(after);
     const Step step{op, outcome, std::get<cellseq::Outcome>(specified), object, before, after, probe.ub()};
     for (const CellProperty* property : properties) {
       if (std::optional<std::string> reason = property->check(step)) return Violation{property, i, std::move(*reason)};
     }
     if (outcome.kind == cellseq::Outcome::Kind::kUndefined) return std::nullopt;
-    before = after;
+    std::swap(before, after);
   }
   return std::nullopt;
 }

@@ -11,7 +11,7 @@ namespace sbcheck::cellseq {
 
 class DirectProbe final : public CheckingProbe {
  public:
-  explicit DirectProbe(sb::AnyModel& model) : model_(model) {}
+  explicit DirectProbe(sb::AnyModel& model) : model_(model) { pointers_.reserve(64); }
 
   /// The model's first UB, if any.
   const std::optional<sb::Ub>& ub() const { return ub_; }

@@ -1,6 +1,9 @@
 // The `.cell` interpreter, instantiated once per policy.
 #include "harness/cellseq/interpreter.hpp"
 
+#include <algorithm>
+#include <cassert>
+
 #include "harness/cellseq/print.hpp"
 
 namespace sbcheck::cellseq {
@@ -29,23 +32,55 @@ auto noValue = [](const auto&) { return std::optional<Value>{}; };
 }  // namespace
 
 template <cell::CellPolicy P>
+typename Interpreter<P>::Entry* Interpreter<P>::find(std::string_view name) {
+  for (std::optional<Named>& slot : names_) {
+    if (slot && slot->name == name) return &slot->entry;
+  }
+  return nullptr;
+}
+
+template <cell::CellPolicy P>
+const typename Interpreter<P>::Entry* Interpreter<P>::find(std::string_view name) const {
+  return const_cast<Interpreter*>(this)->find(name);
+}
+
+template <cell::CellPolicy P>
+void Interpreter<P>::bind(const std::string& name, Entry entry) {
+  assert(find(name) == nullptr && "callers check the name is unbound");
+  for (std::optional<Named>& slot : names_) {
+    if (!slot) {
+      slot.emplace(Named{name, std::move(entry)});
+      return;
+    }
+  }
+  names_.emplace_back(Named{name, std::move(entry)});
+}
+
+template <cell::CellPolicy P>
+void Interpreter<P>::unbind(std::string_view name) {
+  for (std::optional<Named>& slot : names_) {
+    if (slot && slot->name == name) return slot.reset();
+  }
+}
+
+template <cell::CellPolicy P>
 template <class T>
 T* Interpreter<P>::lookup(const Op& op, const std::string& name, SequenceError& error) {
-  auto found = names_.find(name);
-  if (found == names_.end()) {
+  Entry* found = find(name);
+  if (found == nullptr) {
     error = SequenceError{op.line, "unbound name '" + name + "'"};
     return nullptr;
   }
-  if (T* entry = std::get_if<T>(&found->second)) return entry;
+  if (T* entry = std::get_if<T>(found)) return entry;
   constexpr std::size_t wanted = std::is_same_v<T, cell::Ref> ? 0 : std::is_same_v<T, cell::Guard> ? 1 : 2;
-  error = SequenceError{op.line, "'" + name + "' is " + kindName(found->second.index()) + ", but '" +
+  error = SequenceError{op.line, "'" + name + "' is " + kindName(found->index()) + ", but '" +
                                      printOp(op) + "' needs " + kindName(wanted)};
   return nullptr;
 }
 
 template <cell::CellPolicy P>
 bool Interpreter<P>::bindable(const Op& op, SequenceError& error) const {
-  if (!names_.contains(op.name)) return true;
+  if (find(op.name) == nullptr) return true;
   error = SequenceError{op.line, "name '" + op.name + "' is already bound"};
   return false;
 }
@@ -54,7 +89,7 @@ template <cell::CellPolicy P>
 template <class T>
 Outcome Interpreter<P>::bindIfDone(const std::string& name, cell::Result<T> result) {
   Outcome outcome = outcomeOf(result, noValue);
-  if (T* value = std::get_if<T>(&result)) names_.emplace(name, Entry(std::in_place_type<T>, std::move(*value)));
+  if (T* value = std::get_if<T>(&result)) bind(name, Entry(std::in_place_type<T>, std::move(*value)));
   return outcome;
 }
 
@@ -66,7 +101,7 @@ std::variant<Outcome, SequenceError> Interpreter<P>::execute(const Op& op) {
   if (binds && !bindable(op, error)) return error;
   switch (op.kind) {
     case OpKind::kNew:
-      names_.emplace(op.name, cell::Ref::adopt(cell::Object::create(probe_)));
+      bind(op.name, cell::Ref::adopt(cell::Object::create(probe_)));
       return success();
     case OpKind::kRead:
     case OpKind::kWrite:
@@ -80,8 +115,8 @@ std::variant<Outcome, SequenceError> Interpreter<P>::execute(const Op& op) {
   const cell::Ref* object = lookup<cell::Ref>(op, objectName, error);
   if (object == nullptr) return error;
   switch (op.kind) {
-    case OpKind::kRef: names_.emplace(op.name, *object); return success();
-    case OpKind::kDel: names_.erase(op.name); return success();
+    case OpKind::kRef: bind(op.name, *object); return success();  // the Entry copies *object first
+    case OpKind::kDel: unbind(op.name); return success();
     case OpKind::kAdd: return outcomeOf(Cell::add(*object, static_cast<std::uint32_t>(op.key)), noValue);
     case OpKind::kDiscard: return outcomeOf(Cell::discard(*object, static_cast<std::uint32_t>(op.key)), noValue);
     case OpKind::kLen: return outcomeOf(Cell::len(*object), [](std::uint64_t n) { return std::optional(integer(n)); });
@@ -110,7 +145,7 @@ std::variant<Outcome, SequenceError> Interpreter<P>::guardOp(const Op& op) {
       return outcomeOf(guard->write(), noValue);
     default: {
       Outcome outcome = outcomeOf(guard->release(), noValue);
-      if (outcome.kind == Outcome::Kind::kSuccess) names_.erase(op.name);
+      if (outcome.kind == Outcome::Kind::kSuccess) unbind(op.name);
       return outcome;
     }
   }
@@ -127,20 +162,34 @@ std::variant<Outcome, SequenceError> Interpreter<P>::iteratorOp(const Op& op) {
     });
   }
   Outcome outcome = outcomeOf(it->drop(), noValue);
-  if (outcome.kind == Outcome::Kind::kSuccess) names_.erase(op.name);
+  if (outcome.kind == Outcome::Kind::kSuccess) unbind(op.name);
   return outcome;
 }
 
 template <cell::CellPolicy P>
 CellFacts Interpreter<P>::facts() const {
-  std::map<cell::PtrId, ObjectFacts> objects;
+  CellFacts facts;
+  this->facts(facts);
+  return facts;
+}
+
+template <cell::CellPolicy P>
+void Interpreter<P>::facts(CellFacts& into) const {
+  std::vector<ObjectFacts>& objects = into.objects;
+  objects.clear();
+  // A handful of objects: find by linear search, sort once at the end.
   auto factsOf = [&](cell::PtrId base) -> ObjectFacts& {
-    ObjectFacts& facts = objects[base];
+    for (ObjectFacts& facts : objects) {
+      if (facts.object == base) return facts;
+    }
+    ObjectFacts& facts = objects.emplace_back();
     facts.object = base;
     facts.freed = probe_.freed(base);
     return facts;
   };
-  for (const auto& [name, entry] : names_) {
+  for (const std::optional<Named>& slot : names_) {
+    if (!slot) continue;
+    const Entry& entry = slot->entry;
     if (const auto* ref = std::get_if<cell::Ref>(&entry)) {
       factsOf(ref->get()->base());
     } else if (const auto* guard = std::get_if<cell::Guard>(&entry)) {
@@ -152,35 +201,40 @@ CellFacts Interpreter<P>::facts() const {
       if (!it.released()) ++facts.liveLeaks;
     }
   }
-  CellFacts facts;
-  for (auto& [base, object] : objects) facts.objects.push_back(object);
-  return facts;
+  std::sort(objects.begin(), objects.end(), [](const ObjectFacts& a, const ObjectFacts& b) { return a.object < b.object; });
 }
 
 template <cell::CellPolicy P>
 std::optional<cell::PtrId> Interpreter<P>::objectOf(const Op& op) const {
   const bool binds = op.kind == OpKind::kRef || op.kind == OpKind::kBorrow || op.kind == OpKind::kBorrowMut ||
                      op.kind == OpKind::kIter;
-  auto found = names_.find(binds ? op.source : op.name);
-  if (found == names_.end()) return std::nullopt;
-  if (const auto* ref = std::get_if<cell::Ref>(&found->second)) return ref->get()->base();
-  if (const auto* guard = std::get_if<cell::Guard>(&found->second)) {
+  const Entry* found = find(binds ? op.source : op.name);
+  if (found == nullptr) return std::nullopt;
+  if (const auto* ref = std::get_if<cell::Ref>(found)) return ref->get()->base();
+  if (const auto* guard = std::get_if<cell::Guard>(found)) {
     if (guard->object() != nullptr) return guard->object()->base();
     return std::nullopt;
   }
-  return std::get<cell::Iterator>(found->second).base();
+  return std::get<cell::Iterator>(*found).base();
 }
 
 template <cell::CellPolicy P>
 void Interpreter<P>::tearDown() {
   probe_.detach();
-  for (auto& [name, entry] : names_) {
-    auto* it = std::get_if<cell::Iterator>(&entry);
+  std::vector<std::size_t> order;  // occupied slots by name, as a std::map would hold them
+  for (std::size_t i = 0; i < names_.size(); ++i) {
+    if (!names_[i]) continue;
+    order.push_back(i);
+    auto* it = std::get_if<cell::Iterator>(&names_[i]->entry);
     if (it != nullptr && !it->leak().holder && !it->released() && probe_.freed(it->base())) it->abandon();
   }
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return names_[a]->name < names_[b]->name; });
   for (const std::size_t kind : {2, 1, 0}) {  // iterators, then guards, then object names
-    std::erase_if(names_, [kind](const auto& named) { return named.second.index() == kind; });
+    for (const std::size_t i : order) {
+      if (names_[i] && names_[i]->entry.index() == kind) names_[i].reset();
+    }
   }
+  names_.clear();
 }
 
 template class Interpreter<cell::Strict>;

@@ -3,9 +3,11 @@
 // operation binds nothing, so name errors are found as the sequence runs).
 #pragma once
 
-#include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
+#include <vector>
 
 #include "harness/cellseq/checking_probe.hpp"
 #include "harness/cellseq/run.hpp"
@@ -16,7 +18,7 @@ namespace sbcheck::cellseq {
 template <cell::CellPolicy P>
 class Interpreter {
  public:
-  explicit Interpreter(CheckingProbe& probe) : probe_(probe) {}
+  explicit Interpreter(CheckingProbe& probe) : probe_(probe) { names_.reserve(8); }
   Interpreter(const Interpreter&) = delete;
   Interpreter& operator=(const Interpreter&) = delete;
   ~Interpreter() { tearDown(); }
@@ -27,6 +29,8 @@ class Interpreter {
   /// What the real cell holds now, per object a name, guard or iterator
   /// reaches (objects are known by their probe base pointer).
   CellFacts facts() const;
+  /// facts() into `into`, reusing its storage: the checker asks after every op.
+  void facts(CellFacts& into) const;
   /// The object `op` acts on (its object name's, guard's or iterator's), if bound.
   std::optional<cell::PtrId> objectOf(const Op& op) const;
 
@@ -39,6 +43,18 @@ class Interpreter {
   using Entry = std::variant<cell::Ref, cell::Guard, cell::Iterator>;
   using Cell = cell::Cell<P>;
 
+  /// A bound name. Names live in a few reused slots, searched linearly: a
+  /// run binds a handful at a time and looks one up on every op.
+  struct Named {
+    std::string name;
+    Entry entry;
+  };
+
+  Entry* find(std::string_view name);
+  const Entry* find(std::string_view name) const;
+  void bind(const std::string& name, Entry entry);
+  void unbind(std::string_view name);
+
   template <class T>
   T* lookup(const Op& op, const std::string& name, SequenceError& error);
   bool bindable(const Op& op, SequenceError& error) const;
@@ -48,7 +64,7 @@ class Interpreter {
   std::variant<Outcome, SequenceError> iteratorOp(const Op& op);
 
   CheckingProbe& probe_;
-  std::map<std::string, Entry> names_;
+  std::vector<std::optional<Named>> names_;  ///< empty slots are free
 };
 
 }  // namespace sbcheck::cellseq
