@@ -75,10 +75,13 @@ std::string traceCounterexampleFile(const properties::TraceCounterexample& c, co
   sbt::Trace trace = c.trace;
   trace.models = {options.model};
   const bool expected = !properties::removedItemsMustHold(options.model, options.scope);
-  return "# property: removed items never grant access (" + std::string(scopeName(options.scope)) +
-         " pointers) -- fails under " + options.model + (expected ? " (as expected of this variant)" : "") +
-         "\n# reason: " + c.violation.reason + "\n# found by: sbcheck check --property " + std::string(kTraceProperty) +
-         " --model " + options.model + " --seed " + std::to_string(seed) + "\n" + sbt::printTrace(trace);
+  const std::string text = sbt::printTrace(trace);
+  const std::size_t header = text.find('\n') + 1;  // `#! models:` must stay the first line
+  return text.substr(0, header) + "# property: removed items never grant access (" +
+         std::string(scopeName(options.scope)) + " pointers) -- fails under " + options.model +
+         (expected ? " (as expected of this variant)" : "") + "\n# reason: " + c.violation.reason +
+         "\n# found by: sbcheck check --property " + std::string(kTraceProperty) + " --model " + options.model +
+         " --seed " + std::to_string(seed) + "\n" + text.substr(header);
 }
 
 void printTraceText(const TraceResult& r, std::ostream& out) {
