@@ -7,7 +7,8 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <span>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -25,6 +26,10 @@ namespace properties = sbcheck::properties;
 constexpr std::size_t kChoices = 50;  ///< raw choices per direct recipe
 constexpr std::uint16_t kFullSwarm = 0xFFFF;
 constexpr std::string_view kModel = "sb2";
+/// genRecipe draws a recipe's length from 0..size, and decoding skips the
+/// choices that fit nothing under the recipe's swarm mask: this size gives
+/// about 50 ops a sequence.
+constexpr int kRapidCheckSize = 105;
 
 /// xorshift64: a few instructions per number, so the generator costs nothing
 /// next to the run it feeds.
@@ -42,7 +47,7 @@ class XorShift {
   std::uint64_t state_;
 };
 
-/// `count` choices drawn over their whole range, every kind enabled.
+/// `count` choices drawn over their whole range, the kinds in `swarm` enabled.
 void fillRecipe(XorShift& random, std::size_t count, std::uint16_t swarm, cellseq::Recipe& recipe) {
   recipe.swarm = swarm;
   recipe.choices.resize(count);
@@ -86,18 +91,21 @@ void reportSequences(benchmark::State& state, std::int64_t ops) {
 }
 
 // ---------------------------------------------------------------------------
-// Sequences per second: generate + decode + checked run.
+// Sequences per second: generate + decode + checked run. As in
+// properties::search, the run takes the spec's outcomes from decode.
 
 /// Recipes from xorshift: 50 choices, every kind enabled.
 void SequencesThroughCellAndModel_DirectGenerator(benchmark::State& state, std::string_view policy) {
   const auto holding = holdingUnder(policy);
   XorShift random(20261121);
   cellseq::Recipe recipe;
+  std::vector<cellseq::Outcome> specified;
   std::int64_t ops = 0;
   for (auto _ : state) {
     fillRecipe(random, kChoices, kFullSwarm, recipe);
-    const cellseq::Sequence sequence = cellseq::decode(recipe, policy);
-    expectNoViolation(properties::checkSequence(sequence, policy, kModel, holding), policy);
+    specified.clear();
+    const cellseq::Sequence sequence = cellseq::decode(recipe, policy, {}, &specified);
+    expectNoViolation(properties::checkSequence(sequence, policy, kModel, holding, specified), policy);
     ops += static_cast<std::int64_t>(sequence.ops.size());
   }
   reportSequences(state, ops);
@@ -111,17 +119,37 @@ void SequencesThroughCellAndModel_RapidCheck(benchmark::State& state, std::strin
   const int size = static_cast<int>(state.range(0));
   rc::Random random(20261121);
   const rc::Gen<cellseq::Recipe> gen = cellseq::genRecipe();
+  std::vector<cellseq::Outcome> specified;
   std::int64_t ops = 0;
   for (auto _ : state) {
     const rc::Shrinkable<cellseq::Recipe> recipe = gen(random.split(), size);
-    const cellseq::Sequence sequence = cellseq::decode(recipe.value(), policy);
-    expectNoViolation(properties::checkSequence(sequence, policy, kModel, holding), policy);
+    specified.clear();
+    const cellseq::Sequence sequence = cellseq::decode(recipe.value(), policy, {}, &specified);
+    expectNoViolation(properties::checkSequence(sequence, policy, kModel, holding, specified), policy);
     ops += static_cast<std::int64_t>(sequence.ops.size());
   }
   reportSequences(state, ops);
 }
 
-/// Pre-decoded sequences, cycled through: the checked run alone.
+/// RapidCheck's generation alone (a recipe and its value), to separate its cost.
+void RecipesGenerateOnly_RapidCheck(benchmark::State& state) {
+  const int size = static_cast<int>(state.range(0));
+  rc::Random random(20261121);
+  const rc::Gen<cellseq::Recipe> gen = cellseq::genRecipe();
+  std::int64_t choices = 0;
+  for (auto _ : state) {
+    const rc::Shrinkable<cellseq::Recipe> recipe = gen(random.split(), size);
+    const cellseq::Recipe value = recipe.value();
+    choices += static_cast<std::int64_t>(value.choices.size());
+    benchmark::DoNotOptimize(value.choices.data());
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.counters["choices_per_recipe"] =
+      benchmark::Counter(static_cast<double>(choices) / static_cast<double>(state.iterations()));
+}
+
+/// Pre-decoded sequences, cycled through: the checked run alone, the
+/// abstract model included (checkSequence without decode's outcomes).
 void SequencesThroughCellAndModel_RunOnly(benchmark::State& state, std::string_view policy) {
   const auto holding = holdingUnder(policy);
   XorShift random(20261121);
@@ -210,9 +238,8 @@ void ShrinkFailing200OpSequence(benchmark::State& state) {
 
 BENCHMARK_CAPTURE(SequencesThroughCellAndModel_DirectGenerator, strict, "strict");
 BENCHMARK_CAPTURE(SequencesThroughCellAndModel_DirectGenerator, generation, "generation");
-// genRecipe draws a recipe's length from 0..size and decoding skips choices
-// that fit nothing under the recipe's swarm mask: size 150 gives ~50 ops.
-BENCHMARK_CAPTURE(SequencesThroughCellAndModel_RapidCheck, strict, "strict")->Arg(150);
+BENCHMARK_CAPTURE(SequencesThroughCellAndModel_RapidCheck, strict, "strict")->Arg(kRapidCheckSize);
+BENCHMARK(RecipesGenerateOnly_RapidCheck)->Arg(kRapidCheckSize);
 BENCHMARK_CAPTURE(SequencesThroughCellAndModel_RunOnly, strict, "strict");
 BENCHMARK_CAPTURE(SequencesThroughCellAndModel_RunOnly, generation, "generation");
 BENCHMARK_CAPTURE(SequencesDecodeOnly_DirectGenerator, strict, "strict");

@@ -26,4 +26,12 @@ struct Violation {
 std::optional<Violation> checkSequence(const cellseq::Sequence& sequence, std::string_view policy,
                                        std::string_view model, std::span<const CellProperty* const> properties);
 
+/// checkSequence with the abstract model's outcome of every op already known
+/// (`specified[i]` is sequence.ops[i]'s, as `decode` or a well-formedness
+/// check reports them), so it is not run a second time. `sequence` must be
+/// well-formed under `policy`.
+std::optional<Violation> checkSequence(const cellseq::Sequence& sequence, std::string_view policy,
+                                       std::string_view model, std::span<const CellProperty* const> properties,
+                                       std::span<const cellseq::Outcome> specified);
+
 }  // namespace sbcheck::properties

@@ -6,28 +6,33 @@
 
 namespace sbcheck::properties {
 
-std::string counterexampleFile(const Counterexample& counterexample, const SearchOptions& options) {
-  cellseq::Sequence sequence = counterexample.sequence;
-  const cellseq::PolicyRun run =
-      cellseq::runSequence(sequence, cellseq::RunOptions{options.policy, options.model, false, true});
-  for (std::size_t i = 0; i < sequence.ops.size() && i < run.outcomes.size(); ++i) {
-    const cellseq::Outcome& outcome = run.outcomes[i];
+std::string expectationsFile(const cellseq::Sequence& original, const std::string& policy, const std::string& model) {
+  cellseq::Sequence sequence = original;
+  const cellseq::PolicyRun run = cellseq::runSequence(sequence, cellseq::RunOptions{policy, model, false, true});
+  for (std::size_t i = 0; i < sequence.ops.size(); ++i) {
     cellseq::Expectation& expect = sequence.ops[i].expect;
+    expect = cellseq::Expectation{};
+    if (i >= run.outcomes.size()) continue;
+    const cellseq::Outcome& outcome = run.outcomes[i];
     if (outcome.kind == cellseq::Outcome::Kind::kRefused) {
-      expect = cellseq::Expectation{cellseq::Expectation::Kind::kRefused, {}};
+      expect.kind = cellseq::Expectation::Kind::kRefused;
     } else if (outcome.kind == cellseq::Outcome::Kind::kSuccess && outcome.value) {
       expect = cellseq::Expectation{cellseq::Expectation::Kind::kValue, *outcome.value};
     }
   }
-  sequence.policies = {options.policy};
-  if (run.ub) sequence.unsafePolicies = {options.policy};
+  sequence.policies = {policy};
+  if (run.ub) sequence.unsafePolicies = {policy};
+  return cellseq::printSequence(sequence);
+}
+
+std::string counterexampleFile(const Counterexample& counterexample, const SearchOptions& options) {
   const Violation& violation = counterexample.violation;
   std::string text = "# property: " + std::string(violation.property->title) + " -- fails under " + options.policy +
                      (violation.property->mustHold(options.policy) ? "" : " (as expected of this policy)") + "\n";
   text += "# reason: line " + std::to_string(violation.opIndex + 1) + ": " + violation.reason + "\n";
   text += "# found by: sbcheck check --policy " + options.policy + " --model " + options.model + " --property " +
           std::string(violation.property->id) + " --seed " + std::to_string(options.seed) + "\n";
-  return text + cellseq::printSequence(sequence);
+  return text + expectationsFile(counterexample.sequence, options.policy, options.model);
 }
 
 }  // namespace sbcheck::properties

@@ -12,4 +12,10 @@ namespace sbcheck::properties {
 
 std::string counterexampleFile(const Counterexample& counterexample, const SearchOptions& options);
 
+/// `sequence` under `policy` as `.cell` text whose expectations are what the
+/// cell did (`!err`, `=> V`), with `#! policies:` naming the policy, and
+/// `#! unsafe:` too when the model reports UB.
+std::string expectationsFile(const cellseq::Sequence& sequence, const std::string& policy,
+                             const std::string& model = "sb2");
+
 }  // namespace sbcheck::properties

@@ -131,42 +131,68 @@ constexpr Needs kNeedsGuard{false, true, true, false, "a guard"};
 constexpr Needs kNeedsMutableGuard{false, false, true, false, "a mutable guard"};
 constexpr Needs kNeedsIterator{false, false, false, true, "an iterator"};
 
-}  // namespace
+/// The first eight characters of a name, big-endian, zero-padded: two names
+/// whose keys differ are ordered as their keys are, so most comparisons in a
+/// table of names are one integer comparison.
+std::uint64_t orderKey(std::string_view name) {
+  std::uint64_t key = 0;
+  for (std::size_t i = 0; i < 8; ++i) {
+    key = (key << 8) | (i < name.size() ? static_cast<unsigned char>(name[i]) : 0u);
+  }
+  return key;
+}
 
 /// Bound names, sorted by name, in one vector: a handful at a time, looked
 /// up after every operation, so a flat sorted vector beats a tree.
 class NameTable {
  public:
-  using Entry = std::pair<std::string, Binding>;
+  struct Entry {
+    std::uint64_t key;  ///< orderKey(name)
+    std::string name;
+    Binding binding;
+  };
 
   Binding* find(std::string_view name) {
-    auto at = lowerBound(name);
-    return at != entries_.end() && at->first == name ? &at->second : nullptr;
+    const std::uint64_t key = orderKey(name);
+    auto at = lowerBound(key, name);
+    return at != entries_.end() && isFor(*at, key, name) ? &at->binding : nullptr;
   }
   const Binding* find(std::string_view name) const { return const_cast<NameTable*>(this)->find(name); }
   bool contains(std::string_view name) const { return find(name) != nullptr; }
 
   /// Binds `name` unless it is bound already (as std::map::emplace).
   void emplace(const std::string& name, const Binding& binding) {
-    auto at = lowerBound(name);
-    if (at == entries_.end() || at->first != name) entries_.insert(at, Entry{name, binding});
+    const std::uint64_t key = orderKey(name);
+    auto at = lowerBound(key, name);
+    if (at == entries_.end() || !isFor(*at, key, name)) entries_.insert(at, Entry{key, name, binding});
   }
   void erase(std::string_view name) {
-    auto at = lowerBound(name);
-    if (at != entries_.end() && at->first == name) entries_.erase(at);
+    const std::uint64_t key = orderKey(name);
+    auto at = lowerBound(key, name);
+    if (at != entries_.end() && isFor(*at, key, name)) entries_.erase(at);
   }
 
   std::vector<Entry>::const_iterator begin() const { return entries_.begin(); }
   std::vector<Entry>::const_iterator end() const { return entries_.end(); }
 
  private:
-  std::vector<Entry>::iterator lowerBound(std::string_view name) {
-    return std::lower_bound(entries_.begin(), entries_.end(), name,
-                            [](const Entry& entry, std::string_view key) { return entry.first < key; });
+  /// Whether `entry` is for `name` (whose key is `key`): a name of at most
+  /// eight characters is all in its key.
+  static bool isFor(const Entry& entry, std::uint64_t key, std::string_view name) {
+    return entry.key == key && entry.name.size() == name.size() && (name.size() <= 8 || entry.name == name);
+  }
+
+  /// The first entry not ordered before `name` (whose key is `key`).
+  std::vector<Entry>::iterator lowerBound(std::uint64_t key, std::string_view name) {
+    return std::lower_bound(entries_.begin(), entries_.end(), name, [key](const Entry& entry, std::string_view name) {
+      return entry.key != key ? entry.key < key : std::string_view(entry.name) < name;
+    });
   }
 
   std::vector<Entry> entries_;  // sorted by name, no duplicates
 };
+
+}  // namespace
 
 struct AbstractCell::State {
   const abstract::PolicyRules* policy;
@@ -403,13 +429,13 @@ std::variant<Outcome, SequenceError> AbstractCell::apply(const Op& op) {
 
 std::vector<AbstractCell::Name> AbstractCell::names() const {
   std::vector<Name> result;
-  for (const auto& [name, binding] : state_->names) result.push_back({name, binding.kind});  // sorted
+  for (const auto& entry : state_->names) result.push_back({entry.name, entry.binding.kind});  // sorted
   return result;
 }
 
 void AbstractCell::boundNames(std::vector<NameRef>& into) const {
   into.clear();
-  for (const auto& [name, binding] : state_->names) into.push_back({name, binding.kind, binding.object});
+  for (const auto& entry : state_->names) into.push_back({entry.name, entry.binding.kind, entry.binding.object});
 }
 
 std::size_t AbstractCell::liveObjectCount() const {

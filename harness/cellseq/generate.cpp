@@ -3,6 +3,8 @@
 
 #include <bit>
 #include <cassert>
+#include <charconv>
+#include <iterator>
 #include <sstream>
 
 #include "harness/cellseq/abstract_cell.hpp"
@@ -16,6 +18,23 @@ namespace {
 constexpr std::array<int, 15> kWeights = {
     /*new*/ 2, /*ref*/ 1, /*del*/ 2, /*add*/ 4, /*discard*/ 2, /*len*/ 3, /*contains*/ 2, /*borrow*/ 1,
     /*borrow_mut*/ 1, /*read*/ 2, /*write*/ 1, /*release*/ 3, /*iter*/ 2, /*next*/ 5, /*drop*/ 2};
+static_assert(kWeights.size() == static_cast<std::size_t>(OpKind::kDrop) + 1, "a weight per OpKind");
+
+/// kWeights summed over every set of kinds (a bit per OpKind), a byte of the
+/// set at a time: [0] for kinds 0-7, [1] for kinds 8-14.
+constexpr auto kWeightSums = [] {
+  std::array<std::array<int, 256>, 2> sums{};
+  for (std::size_t half = 0; half < 2; ++half) {
+    for (std::size_t kinds = 0; kinds < 256; ++kinds) {
+      for (std::size_t k = 0; k < 8 && 8 * half + k < kWeights.size(); ++k) {
+        if (((kinds >> k) & 1u) != 0) sums[half][kinds] += kWeights[8 * half + k];
+      }
+    }
+  }
+  return sums;
+}();
+
+int totalWeight(unsigned kinds) { return kWeightSums[0][kinds & 0xFFu] + kWeightSums[1][(kinds >> 8) & 0xFFu]; }
 
 using Kind = AbstractCell::NameKind;
 
@@ -34,29 +53,54 @@ class Decoder {
  public:
   Decoder(std::string_view policy, const Universe& universe) : cell_(policy), universe_(universe) {}
 
-  /// The op `choice` stands for, or nothing if no enabled kind applies.
-  std::optional<Op> opFor(const Choice& choice, std::uint16_t swarm) {
+  /// The kind of op `choice` stands for, or nothing if no enabled kind applies.
+  std::optional<OpKind> kindFor(const Choice& choice, std::uint16_t swarm) {
     readState();
-    std::array<bool, 15> applicable{};
-    int total = 0;
-    for (std::size_t k = 0; k < applicable.size(); ++k) {
-      const auto kind = static_cast<OpKind>(k);
-      // `new` is always there when nothing else can be: every sequence starts with one.
-      const bool enabled = ((swarm >> k) & 1u) != 0 || (kind == OpKind::kNew && names_.empty());
-      applicable[k] = enabled && applies(kind);
-      if (applicable[k]) total += kWeights[k];
-    }
+    // `new` is always there when nothing else can be: every sequence starts with one.
+    const unsigned enabled = swarm | (names_.empty() ? bit(OpKind::kNew) : 0u);
+    const unsigned applicable = applicableKinds(enabled);
+    const int total = totalWeight(applicable);
     if (total == 0) return std::nullopt;
+    // Kinds in OpKind order, each taking its weight's share of `choice.kind`.
     int pick = choice.kind % total;
-    std::size_t k = 0;
-    while (!applicable[k] || pick >= kWeights[k]) pick -= applicable[k] ? kWeights[k++] : (k++, 0);
-    return build(static_cast<OpKind>(k), choice);
+    unsigned rest = applicable;
+    while (pick >= kWeights[std::countr_zero(rest)]) {
+      pick -= kWeights[std::countr_zero(rest)];
+      rest &= rest - 1;
+    }
+    return static_cast<OpKind>(std::countr_zero(rest));
+  }
+
+  /// Fills `op` (fresh) with the operands `choice` picks for `kind`, which
+  /// kindFor just returned.
+  void build(OpKind kind, const Choice& choice, Op& op) {
+    op.kind = kind;
+    switch (formOf(kind).operands) {
+      case Operands::kBinding:
+        pickFrom(kObjects, choice.pick, op.source);
+        freshName(kind, op.name);
+        break;
+      case Operands::kNameKey: op.key = choice.key % universe_.keys; [[fallthrough]];
+      case Operands::kName:
+        if (kind == OpKind::kNew) {
+          freshName(kind, op.name);
+        } else if (kind == OpKind::kRead || kind == OpKind::kRelease) {
+          pickFrom(kGuards, choice.pick, op.name);
+        } else if (kind == OpKind::kWrite) {
+          pickFrom(kMutableGuards, choice.pick, op.name);
+        } else if (kind == OpKind::kNext || kind == OpKind::kDrop) {
+          pickFrom(kIterators, choice.pick, op.name);
+        } else {
+          pickFrom(kObjects, choice.pick, op.name);
+        }
+        break;
+    }
   }
 
   std::variant<Outcome, SequenceError> apply(const Op& op) { return cell_.apply(op); }
 
  private:
-  /// The bound names (sorted by name) and the counts `applies` reads.
+  /// The bound names (sorted by name) and the counts applicableKinds reads.
   void readState() {
     cell_.boundNames(names_);
     counts_ = {};
@@ -81,73 +125,57 @@ class Decoder {
     return false;
   }
 
-  bool applies(OpKind kind) const {
+  static constexpr unsigned bit(OpKind kind) { return 1u << static_cast<unsigned>(kind); }
+
+  /// The kinds among `enabled` that apply in the current state, a bit per OpKind.
+  unsigned applicableKinds(unsigned enabled) const {
     const bool objects = count(kObjects) > 0;
     const int guards = count(kGuards);
-    switch (kind) {
-      case OpKind::kNew: return liveObjects_ < universe_.maxObjects;
-      case OpKind::kRef: return roomForAnotherName();
-      case OpKind::kDel:
-      case OpKind::kAdd:
-      case OpKind::kDiscard:
-      case OpKind::kLen:
-      case OpKind::kContains: return objects;
-      case OpKind::kBorrow:
-      case OpKind::kBorrowMut: return objects && guards < universe_.maxGuards;
-      case OpKind::kIter: return objects && count(kIterators) < universe_.maxIterators;
-      case OpKind::kRead:
-      case OpKind::kRelease: return guards > 0;
-      case OpKind::kWrite: return count(kMutableGuards) > 0;
-      case OpKind::kNext:
-      case OpKind::kDrop: return count(kIterators) > 0;
-    }
-    return false;
+    const int iterators = count(kIterators);
+    unsigned kinds = 0;
+    auto when = [&kinds](bool applies, std::initializer_list<OpKind> these) {
+      if (!applies) return;
+      for (const OpKind kind : these) kinds |= bit(kind);
+    };
+    when(liveObjects_ < universe_.maxObjects, {OpKind::kNew});
+    when((enabled & bit(OpKind::kRef)) != 0 && roomForAnotherName(), {OpKind::kRef});  // the costly test, only if enabled
+    when(objects, {OpKind::kDel, OpKind::kAdd, OpKind::kDiscard, OpKind::kLen, OpKind::kContains});
+    when(objects && guards < universe_.maxGuards, {OpKind::kBorrow, OpKind::kBorrowMut});
+    when(objects && iterators < universe_.maxIterators, {OpKind::kIter});
+    when(guards > 0, {OpKind::kRead, OpKind::kRelease});
+    when(count(kMutableGuards) > 0, {OpKind::kWrite});
+    when(iterators > 0, {OpKind::kNext, OpKind::kDrop});
+    return kinds & enabled;
   }
 
-  /// The (pick mod n)-th of the n bound names of `kinds`, in name order.
-  std::string pickFrom(KindMask kinds, std::uint8_t pick) const {
+  /// The (pick mod n)-th of the n bound names of `kinds`, in name order, into `out`.
+  void pickFrom(KindMask kinds, std::uint8_t pick, std::string& out) const {
     int index = pick % count(kinds);
     for (const AbstractCell::NameRef& name : names_) {
-      if (((kinds >> static_cast<unsigned>(name.kind)) & 1u) != 0 && index-- == 0) return std::string(name.name);
+      if (((kinds >> static_cast<unsigned>(name.kind)) & 1u) != 0 && index-- == 0) {
+        out.assign(name.name);
+        return;
+      }
     }
     assert(false && "count(kinds) names of those kinds are bound");
-    return {};
   }
 
-  Op build(OpKind kind, const Choice& choice) {
-    Op op;
-    op.kind = kind;
-    switch (formOf(kind).operands) {
-      case Operands::kBinding:
-        op.source = pickFrom(kObjects, choice.pick);
-        op.name = freshName(kind);
-        break;
-      case Operands::kNameKey: op.key = choice.key % universe_.keys; [[fallthrough]];
-      case Operands::kName:
-        if (kind == OpKind::kNew) {
-          op.name = freshName(kind);
-        } else if (kind == OpKind::kRead || kind == OpKind::kRelease) {
-          op.name = pickFrom(kGuards, choice.pick);
-        } else if (kind == OpKind::kWrite) {
-          op.name = pickFrom(kMutableGuards, choice.pick);
-        } else if (kind == OpKind::kNext || kind == OpKind::kDrop) {
-          op.name = pickFrom(kIterators, choice.pick);
-        } else {
-          op.name = pickFrom(kObjects, choice.pick);
-        }
-        break;
+  /// A fresh name into `out`: names are never reused, so a sequence reads
+  /// unambiguously.
+  void freshName(OpKind kind, std::string& out) {
+    std::string_view prefix = "s";
+    int* counter = &objects_;
+    if (kind == OpKind::kIter) {
+      prefix = "it";
+      counter = &iterators_;
+    } else if (kind == OpKind::kBorrow || kind == OpKind::kBorrowMut) {
+      prefix = "g";
+      counter = &guards_;
     }
-    return op;
-  }
-
-  /// Names are never reused, so a sequence reads unambiguously.
-  std::string freshName(OpKind kind) {
-    switch (kind) {
-      case OpKind::kIter: return "it" + std::to_string(iterators_++);
-      case OpKind::kBorrow:
-      case OpKind::kBorrowMut: return "g" + std::to_string(guards_++);
-      default: return "s" + std::to_string(objects_++);
-    }
+    char digits[16];
+    const auto [end, error] = std::to_chars(std::begin(digits), std::end(digits), (*counter)++);
+    assert(error == std::errc{} && "an int fits");
+    out.assign(prefix).append(digits, end);
   }
 
   AbstractCell cell_;
@@ -178,14 +206,15 @@ Sequence decode(const Recipe& recipe, std::string_view policy, const Universe& u
   if (outcomes != nullptr) outcomes->reserve(outcomes->size() + recipe.choices.size());
   Decoder decoder(policy, universe);
   for (const Choice& choice : recipe.choices) {
-    std::optional<Op> op = decoder.opFor(choice, recipe.swarm);
-    if (!op) continue;
-    op->line = static_cast<int>(sequence.ops.size()) + 1;
-    auto applied = decoder.apply(*op);
+    const std::optional<OpKind> kind = decoder.kindFor(choice, recipe.swarm);
+    if (!kind) continue;
+    Op& op = sequence.ops.emplace_back();  // built in place: no Op moves
+    op.line = static_cast<int>(sequence.ops.size());
+    decoder.build(*kind, choice, op);
+    auto applied = decoder.apply(op);
     assert(std::holds_alternative<Outcome>(applied) && "the decoder only uses valid names");
     Outcome& outcome = std::get<Outcome>(applied);
     const bool undefined = outcome.kind == Outcome::Kind::kUndefined;
-    sequence.ops.push_back(std::move(*op));
     if (outcomes != nullptr) outcomes->push_back(std::move(outcome));
     if (undefined) break;
   }

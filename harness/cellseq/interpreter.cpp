@@ -29,14 +29,34 @@ Outcome outcomeOf(const cell::Result<T>& result, ToValue&& toValue) {
 
 auto noValue = [](const auto&) { return std::optional<Value>{}; };
 
+/// Names this long or shorter are wholly in their key.
+constexpr std::size_t kKeyedChars = 7;
+
+/// A name's slot key: its first seven characters and its length in one
+/// word, so a slot is matched with one comparison. Names longer than
+/// kKeyedChars are compared in full when their keys match.
+std::uint64_t keyOf(std::string_view name) {
+  std::uint64_t key = std::uint64_t{std::min<std::size_t>(name.size(), 254) + 1} << 56;
+  const std::size_t n = std::min(name.size(), kKeyedChars);
+  for (std::size_t i = 0; i < n; ++i) key |= std::uint64_t{static_cast<unsigned char>(name[i])} << (8 * i);
+  return key;
+}
+
 }  // namespace
 
 template <cell::CellPolicy P>
-typename Interpreter<P>::Entry* Interpreter<P>::find(std::string_view name) {
-  for (std::optional<Named>& slot : names_) {
-    if (slot && slot->name == name) return &slot->entry;
+std::size_t Interpreter<P>::slotOf(std::string_view name) const {
+  const std::uint64_t key = keyOf(name);
+  for (std::size_t i = 0; i < keys_.size(); ++i) {
+    if (keys_[i] == key && (name.size() <= kKeyedChars || names_[i]->name == name)) return i;
   }
-  return nullptr;
+  return keys_.size();
+}
+
+template <cell::CellPolicy P>
+typename Interpreter<P>::Entry* Interpreter<P>::find(std::string_view name) {
+  const std::size_t i = slotOf(name);
+  return i < keys_.size() ? &names_[i]->entry : nullptr;
 }
 
 template <cell::CellPolicy P>
@@ -47,20 +67,22 @@ const typename Interpreter<P>::Entry* Interpreter<P>::find(std::string_view name
 template <cell::CellPolicy P>
 void Interpreter<P>::bind(const std::string& name, Entry entry) {
   assert(find(name) == nullptr && "callers check the name is unbound");
-  for (std::optional<Named>& slot : names_) {
-    if (!slot) {
-      slot.emplace(Named{name, std::move(entry)});
-      return;
-    }
-  }
+  keys_.push_back(keyOf(name));
   names_.emplace_back(Named{name, std::move(entry)});
 }
 
 template <cell::CellPolicy P>
 void Interpreter<P>::unbind(std::string_view name) {
-  for (std::optional<Named>& slot : names_) {
-    if (slot && slot->name == name) return slot.reset();
+  const std::size_t i = slotOf(name);
+  if (i == keys_.size()) return;
+  names_[i].reset();  // first, as std::map::erase would: it may free the object
+  // The last slot fills the hole, so the slots stay dense.
+  if (i + 1 != names_.size()) {
+    names_[i].emplace(std::move(*names_.back()));
+    keys_[i] = keys_.back();
   }
+  names_.pop_back();
+  keys_.pop_back();
 }
 
 template <cell::CellPolicy P>
@@ -177,18 +199,17 @@ template <cell::CellPolicy P>
 void Interpreter<P>::facts(CellFacts& into) const {
   std::vector<ObjectFacts>& objects = into.objects;
   objects.clear();
-  // A handful of objects: find by linear search, sort once at the end.
+  // A handful of objects, kept sorted by insertion.
   auto factsOf = [&](cell::PtrId base) -> ObjectFacts& {
-    for (ObjectFacts& facts : objects) {
-      if (facts.object == base) return facts;
-    }
-    ObjectFacts& facts = objects.emplace_back();
+    auto at = objects.begin();
+    while (at != objects.end() && at->object < base) ++at;
+    if (at != objects.end() && at->object == base) return *at;
+    ObjectFacts facts;
     facts.object = base;
     facts.freed = probe_.freed(base);
-    return facts;
+    return *objects.insert(at, facts);
   };
   for (const std::optional<Named>& slot : names_) {
-    if (!slot) continue;
     const Entry& entry = slot->entry;
     if (const auto* ref = std::get_if<cell::Ref>(&entry)) {
       factsOf(ref->get()->base());
@@ -201,7 +222,6 @@ void Interpreter<P>::facts(CellFacts& into) const {
       if (!it.released()) ++facts.liveLeaks;
     }
   }
-  std::sort(objects.begin(), objects.end(), [](const ObjectFacts& a, const ObjectFacts& b) { return a.object < b.object; });
 }
 
 template <cell::CellPolicy P>
@@ -221,9 +241,8 @@ std::optional<cell::PtrId> Interpreter<P>::objectOf(const Op& op) const {
 template <cell::CellPolicy P>
 void Interpreter<P>::tearDown() {
   probe_.detach();
-  std::vector<std::size_t> order;  // occupied slots by name, as a std::map would hold them
+  std::vector<std::size_t> order;  // slots by name, as a std::map would hold them
   for (std::size_t i = 0; i < names_.size(); ++i) {
-    if (!names_[i]) continue;
     order.push_back(i);
     auto* it = std::get_if<cell::Iterator>(&names_[i]->entry);
     if (it != nullptr && !it->leak().holder && !it->released() && probe_.freed(it->base())) it->abandon();
@@ -235,6 +254,7 @@ void Interpreter<P>::tearDown() {
     }
   }
   names_.clear();
+  keys_.clear();
 }
 
 template class Interpreter<cell::Strict>;

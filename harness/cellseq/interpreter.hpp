@@ -18,7 +18,10 @@ namespace sbcheck::cellseq {
 template <cell::CellPolicy P>
 class Interpreter {
  public:
-  explicit Interpreter(CheckingProbe& probe) : probe_(probe) { names_.reserve(8); }
+  explicit Interpreter(CheckingProbe& probe) : probe_(probe) {
+    names_.reserve(8);
+    keys_.reserve(8);
+  }
   Interpreter(const Interpreter&) = delete;
   Interpreter& operator=(const Interpreter&) = delete;
   ~Interpreter() { tearDown(); }
@@ -43,13 +46,15 @@ class Interpreter {
   using Entry = std::variant<cell::Ref, cell::Guard, cell::Iterator>;
   using Cell = cell::Cell<P>;
 
-  /// A bound name. Names live in a few reused slots, searched linearly: a
-  /// run binds a handful at a time and looks one up on every op.
+  /// A bound name. Names live in a dense array of slots searched linearly by
+  /// a one-word key: a run binds a handful at a time and looks one up on every op.
   struct Named {
     std::string name;
     Entry entry;
   };
 
+  /// The slot bound to `name`, or keys_.size().
+  std::size_t slotOf(std::string_view name) const;
   Entry* find(std::string_view name);
   const Entry* find(std::string_view name) const;
   void bind(const std::string& name, Entry entry);
@@ -64,7 +69,8 @@ class Interpreter {
   std::variant<Outcome, SequenceError> iteratorOp(const Op& op);
 
   CheckingProbe& probe_;
-  std::vector<std::optional<Named>> names_;  ///< empty slots are free
+  std::vector<std::optional<Named>> names_;  ///< dense: every slot is bound (optional for in-place moves)
+  std::vector<std::uint64_t> keys_;          ///< per slot: its name's key
 };
 
 }  // namespace sbcheck::cellseq

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "harness/cellseq/direct_probe.hpp"
 #include "harness/cellseq/interpreter.hpp"
 #include "harness/cellseq/model_probe.hpp"
 #include "harness/cellseq/print.hpp"
@@ -89,6 +90,26 @@ PolicyRun runSequence(const Sequence& sequence, const RunOptions& options) {
     run.trace = probe.trace();
   }
   return run;
+}
+
+Outcomes outcomesUnder(const Sequence& sequence, std::string_view policy, std::string_view model) {
+  Outcomes result;
+  const auto aliasing = sb::AnyModel::create(model);
+  DirectProbe probe(*aliasing);
+  cell::forEachPolicy([&]<class P>() {
+    if (P::kName != policy) return;
+    Interpreter<P> interpreter(probe);
+    for (std::size_t i = 0; i < sequence.ops.size(); ++i) {
+      auto executed = interpreter.execute(sequence.ops[i]);
+      if (!std::holds_alternative<Outcome>(executed)) {
+        result.malformedAt = i;
+        return;
+      }
+      result.outcomes.push_back(std::get<Outcome>(executed));
+      if (result.outcomes.back().kind == Outcome::Kind::kUndefined) return;
+    }
+  });
+  return result;
 }
 
 std::vector<RunOptions> policiesOf(const Sequence& sequence) {

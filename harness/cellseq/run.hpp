@@ -73,6 +73,15 @@ struct RunOptions {
 /// model variant (a name from sb::AnyModel::names()).
 PolicyRun runSequence(const Sequence& sequence, const RunOptions& options);
 
+/// The outcome of each op under a policy, fast (no reports): up to and
+/// including the first UB; `malformedAt` is the index of the first op that
+/// misuses a name under this policy (the ops from there on are not run).
+struct Outcomes {
+  std::vector<Outcome> outcomes;
+  std::optional<std::size_t> malformedAt;
+};
+Outcomes outcomesUnder(const Sequence& sequence, std::string_view policy, std::string_view model = "sb2");
+
 /// The policies a file runs under: `#! policies:` then `#! unsafe:` names
 /// (`strict` when neither names any), each with its role.
 std::vector<RunOptions> policiesOf(const Sequence& sequence);

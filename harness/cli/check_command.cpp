@@ -7,6 +7,7 @@
 #include "harness/cli/commands.hpp"
 #include "harness/corpus.hpp"
 #include "harness/json.hpp"
+#include "harness/seeds.hpp"
 #include "harness/cellseq/print.hpp"
 #include "model/cell/policy.hpp"
 #include "harness/sbt/print.hpp"
@@ -118,12 +119,6 @@ void writeTraceJson(JsonWriter& json, const TraceResult& r) {
   json.endObject();
 }
 
-/// Each (property, policy) pair draws from its own stream of the run's seed.
-std::uint64_t pairSeed(std::uint64_t seed, std::string_view property, std::string_view policy) {
-  std::uint64_t hash = 1469598103934665603ull;
-  for (const char c : std::string(property) + "/" + std::string(policy)) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-  return seed ^ hash;
-}
 
 void printText(const PairResult& pair, std::ostream& out) {
   const bool expectedToHold = pair.property->mustHold(pair.options.policy);
@@ -210,7 +205,7 @@ int checkMain(std::span<char* const> args) {
       pair.options.model = model;
       pair.options.properties = {property};
       pair.options.runs = static_cast<int>(*runs);
-      pair.options.seed = pairSeed(*seed, property->id, policy);
+      pair.options.seed = streamSeed(*seed, std::string(property->id) + "/" + policy);
       pair.options.stats = parsed->has("--stats") ? &stats : nullptr;
       pair.result = properties::search(pair.options);
       if (const auto& c = pair.result.counterexample) {
@@ -232,7 +227,7 @@ int checkMain(std::span<char* const> args) {
       r.options.model = variant;
       r.options.scope = scope;
       r.options.runs = static_cast<int>(*runs);
-      r.options.seed = pairSeed(*seed, std::string(kTraceProperty) + "/" + std::string(scopeName(scope)), variant);
+      r.options.seed = streamSeed(*seed, std::string(kTraceProperty) + "/" + std::string(scopeName(scope)) + "/" + variant);
       r.result = properties::searchTraces(r.options);
       if (const auto& c = r.result.counterexample) {
         r.saved = saveToCorpus(saveTraces, std::string(kTraceProperty) + "-" + std::string(scopeName(scope)) + "-" + variant,

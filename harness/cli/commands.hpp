@@ -17,4 +17,7 @@ int runMain(std::span<char* const> args);
 extern const Command kCheckCommand;
 int checkMain(std::span<char* const> args);
 
+extern const Command kCompareCommand;
+int compareMain(std::span<char* const> args);
+
 }  // namespace sbcheck::cli

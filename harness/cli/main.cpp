@@ -16,6 +16,7 @@ const Entry kCommands[] = {
     {&sbcheck::cli::kReplayCommand, &sbcheck::cli::replayMain},
     {&sbcheck::cli::kRunCommand, &sbcheck::cli::runMain},
     {&sbcheck::cli::kCheckCommand, &sbcheck::cli::checkMain},
+    {&sbcheck::cli::kCompareCommand, &sbcheck::cli::compareMain},
 };
 
 void printUsage(std::ostream& out) {

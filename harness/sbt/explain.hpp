@@ -19,9 +19,11 @@ struct Binding {
 
 /// The run's symbol tables and history.
 struct World {
-  explicit World(const sb::AnyModel& m) : model(m) {}
+  World(const sb::AnyModel& m, bool explaining) : model(m), explaining(explaining) {}
 
   const sb::AnyModel& model;
+  /// Keep what a report needs (event texts, histories); off for verdicts only.
+  const bool explaining;
   std::unordered_map<std::string, Binding> names;
   std::unordered_map<std::uint64_t, std::string> tagNames;  ///< first name bound to each tag
   std::unordered_map<int, std::string> lineTexts;           ///< event text by line

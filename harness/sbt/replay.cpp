@@ -7,6 +7,7 @@
 
 #include "harness/sbt/explain.hpp"
 #include "harness/sbt/print.hpp"
+#include "model/sb/diagnostics.hpp"
 
 namespace sbcheck::sbt {
 namespace {
@@ -28,8 +29,10 @@ sb::Outcome alloc(World& world, sb::AnyModel& model, const Event& event) {
   world.allocNames.push_back(event.name);
   world.freedLines.push_back(0);
   world.bind(event.name, Binding{ptr, ByteRange{0, event.size}}, event.line);
-  world.history.created(ptr.tag, sb::Creation{event.line, event.untagged ? "untagged allocation" : "allocation",
-                                              std::nullopt, ptr.alloc, ByteRange{0, event.size}});
+  if (world.explaining) {
+    world.history.created(ptr.tag, sb::Creation{event.line, event.untagged ? "untagged allocation" : "allocation",
+                                                std::nullopt, ptr.alloc, ByteRange{0, event.size}});
+  }
   return std::nullopt;
 }
 
@@ -48,7 +51,9 @@ sb::Outcome let(World& world, sb::AnyModel& model, const Event& event) {
   if (retagged.ub) return retagged.ub;
   const sb::Pointer ptr{parent.ptr.alloc, retagged.tag};
   world.bind(event.name, Binding{ptr, range}, event.line);
-  world.history.created(ptr.tag, sb::Creation{event.line, printEvent(event), parent.ptr.tag, ptr.alloc, range});
+  if (world.explaining) {
+    world.history.created(ptr.tag, sb::Creation{event.line, printEvent(event), parent.ptr.tag, ptr.alloc, range});
+  }
   return std::nullopt;
 }
 
@@ -88,16 +93,18 @@ sb::Outcome run(World& world, sb::AnyModel& model, const Event& event) {
 
 }  // namespace
 
-TraceRunner::TraceRunner(sb::AnyModel& model) : model_(model), world_(std::make_unique<World>(model)) {
-  model_.setObserver(&world_->history);
+TraceRunner::TraceRunner(sb::AnyModel& model, bool explaining)
+    : model_(model), world_(std::make_unique<World>(model, explaining)) {
+  if (explaining) model_.setObserver(&world_->history);
 }
 
 TraceRunner::~TraceRunner() { model_.setObserver(nullptr); }
 
 std::optional<UbReport> TraceRunner::step(const Event& event, const std::string* lineText) {
-  world_->lineTexts.try_emplace(event.line, lineText != nullptr ? *lineText : printEvent(event));
+  if (world_->explaining) world_->lineTexts.try_emplace(event.line, lineText != nullptr ? *lineText : printEvent(event));
   sb::Outcome ub = run(*world_, model_, event);
   if (!ub) return std::nullopt;
+  if (!world_->explaining) return UbReport{event.line, {}, std::string(sb::kindId(ub->kind)), {}, {}, {}};
   UbReport report = explain(*world_, event, *ub);
   if (lineText != nullptr) {
     // Reported in the caller's terms (a `.cell` line), naming the model's event.
@@ -128,7 +135,7 @@ Step TraceRunner::stacksAfter(const Event& event) const {
 
 ReplayResult replay(const Trace& trace, sb::AnyModel& model, bool recordSteps) {
   ReplayResult result;
-  TraceRunner runner(model);
+  TraceRunner runner(model, /*explaining=*/true);
   for (const Event& event : trace.events) {
     result.ub = runner.step(event);
     if (result.ub) break;
@@ -140,6 +147,18 @@ ReplayResult replay(const Trace& trace, sb::AnyModel& model, bool recordSteps) {
 std::optional<int> expectedUbLine(const Trace& trace) {
   for (const Event& event : trace.events) {
     if (event.expectUb) return event.line;
+  }
+  return std::nullopt;
+}
+
+}  // namespace sbcheck::sbt
+
+namespace sbcheck::sbt {
+
+std::optional<UbReport> firstUb(const Trace& trace, sb::AnyModel& model) {
+  TraceRunner runner(model, /*explaining=*/false);
+  for (const Event& event : trace.events) {
+    if (std::optional<UbReport> ub = runner.step(event)) return ub;
   }
   return std::nullopt;
 }

@@ -42,7 +42,8 @@ struct World;
 /// (the `.cell` operation an event came from, say); by default the event's own text.
 class TraceRunner {
  public:
-  explicit TraceRunner(sb::AnyModel& model);
+  /// `explaining` off: only the line and kind of a UB are reported (faster).
+  TraceRunner(sb::AnyModel& model, bool explaining = true);
   ~TraceRunner();
   TraceRunner(const TraceRunner&) = delete;
   TraceRunner& operator=(const TraceRunner&) = delete;
@@ -59,6 +60,9 @@ class TraceRunner {
 
 /// Runs `trace` (already checked by parseTrace) on `model` until its first UB.
 ReplayResult replay(const Trace& trace, sb::AnyModel& model, bool recordSteps = false);
+
+/// The trace's first UB, line and kind only (no explanation: fast).
+std::optional<UbReport> firstUb(const Trace& trace, sb::AnyModel& model);
 
 /// The line of the trace's `!ub`, if it has one.
 std::optional<int> expectedUbLine(const Trace& trace);

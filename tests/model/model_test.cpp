@@ -359,17 +359,21 @@ TEST(TwoPhase, CellReGrantIsWeakAndRemovesNothing) {
 
 TEST(TwoPhase, TheRetagRunsOnEveryByteBeforeTheReGrant) {
   // Bytes 0..2: x has an SRW with a protected Unique above; bytes 2..4: x is
-  // only SRO. The Unique(N) phase fails at byte 2 before any re-grant would
-  // fail at byte 0.
-  Script s(kSb2);
-  const Ref b = s.alloc(4);
-  const Ref x = s.shared(b, Let{{ByteRange{0, 2}}});
-  s.call();
-  s.mut(x.at(0, 2), Let{{}, /*protect=*/true});
-  s.twoPhase(x);
-  expectUbAt(s, s.line(), UbKind::kNoGrantingItem);
-  EXPECT_EQ(s.ub()->op, Operation::kRetag);
-  EXPECT_EQ(s.ub()->offset, 2u);
+  // only SRO. The Unique(N) phase fails at byte 2 before any re-grant (whose
+  // read through N would remove the protected Unique) runs at byte 0 —
+  // whether or not the re-grant's cell ranges split the retag into pieces.
+  for (const std::vector<ByteRange>& cells : {std::vector<ByteRange>{}, std::vector<ByteRange>{{2, 4}}}) {
+    SCOPED_TRACE(cells.size());
+    Script s(kSb2);
+    const Ref b = s.alloc(4);
+    const Ref x = s.shared(b, Let{{ByteRange{0, 2}}});
+    s.call();
+    s.mut(x.at(0, 2), Let{{}, /*protect=*/true});
+    s.twoPhase(x, Let{cells});
+    expectUbAt(s, s.line(), UbKind::kNoGrantingItem);
+    EXPECT_EQ(s.ub()->op, Operation::kRetag);
+    EXPECT_EQ(s.ub()->offset, 2u);
+  }
 }
 
 // ---- Protectors ------------------------------------------------------------

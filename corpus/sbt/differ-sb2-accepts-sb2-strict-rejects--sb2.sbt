@@ -1,0 +1,7 @@
+#! models: sb2
+# sbcheck compare: sb2 accepts, sb2-strict rejects (seed 1)
+alloc x 1
+let p = &mut x
+let q = &cell p
+let r = &mut x twophase
+let s = &mut q

@@ -1,0 +1,5 @@
+#! models: sb2
+# sbcheck compare: sb2 accepts, sb2-tagged-raw rejects (seed 1)
+alloc x 1 untagged
+let p = *const x
+let q = *mut p

@@ -1,0 +1,6 @@
+#! models: sb2-stackwrite
+# sbcheck compare: sb2-stackwrite accepts, sb2-disable rejects (seed 1)
+alloc x 1
+let p = &mut x twophase cell
+let q = &mut x
+let r = &mut p

@@ -1,0 +1,211 @@
+// The three comparisons, each a seeded random search with shrinking.
+#include "harness/compare/compare.hpp"
+
+#include "harness/cellseq/enumerate.hpp"
+#include "harness/cellseq/generate.hpp"
+#include "harness/cellseq/shrink.hpp"
+#include "harness/sbt/generate.hpp"
+#include "harness/sbt/print.hpp"
+#include "harness/sbt/replay.hpp"
+#include "harness/sbt/shrink.hpp"
+#include "harness/seeds.hpp"
+#include "properties/counterexample_file.hpp"
+#include "properties/sbt_property.hpp"
+
+namespace sbcheck::compare {
+namespace {
+
+using cellseq::Outcome;
+using cellseq::Sequence;
+
+std::filesystem::path saveDir(const CompareOptions& options, const char* kind) {
+  return options.saveTo ? std::filesystem::path(*options.saveTo) : std::filesystem::path("corpus") / kind;
+}
+
+// ---- the matrix -----------------------------------------------------------
+
+MatrixEntry matrixEntry(const properties::CellProperty& property, const std::string& policy,
+                        const CompareOptions& options) {
+  properties::SearchOptions search;
+  search.policy = policy;
+  search.properties = {&property};
+  search.runs = options.runs;
+  search.seed = streamSeed(options.seed, std::string(property.id) + "/" + policy);
+  const properties::SearchResult result = properties::search(search);
+  MatrixEntry entry{std::string(property.id), policy, property.mustHold(policy), result.runs, result.counterexample, {}};
+  if (entry.counterexample && options.save) {
+    search.seed = options.seed;
+    entry.saved = saveToCorpus(saveDir(options, "cell"), entry.property + "-" + policy, ".cell",
+                               properties::counterexampleFile(*entry.counterexample, search));
+  }
+  return entry;
+}
+
+// ---- model pairs ----------------------------------------------------------
+
+/// Traces are cheap and some differences rare (about 1 in 1000 traces for
+/// sb2 vs sb2-strict): each run stands for this many traces.
+constexpr int kTracesPerRun = 10;
+/// Shrinking reaches a local minimum; of this many differing traces the
+/// shortest shrunk one is reported.
+constexpr std::size_t kShrunkPerDifference = 8;
+
+TraceVerdict verdictOf(const sbt::Trace& trace, const std::string& model) {
+  const auto aliasing = sb::AnyModel::create(model);
+  const std::optional<sbt::UbReport> ub = sbt::firstUb(trace, *aliasing);
+  if (!ub) return {};
+  return TraceVerdict{ub->line, ub->kind};
+}
+
+sbt::Trace numbered(sbt::Trace trace) {
+  trace.models.clear();
+  for (std::size_t i = 0; i < trace.events.size(); ++i) {
+    trace.events[i].line = static_cast<int>(i) + 1;
+    trace.events[i].expectUb = false;
+  }
+  return trace;
+}
+
+/// The difference's minimal trace as two corpus files, one per verdict.
+std::vector<Saved> saveModelDifference(const ModelDifference& d, const CompareOptions& options) {
+  std::vector<Saved> saved;
+  for (const auto& [model, verdict] : {std::pair{d.accepts, d.acceptsVerdict}, std::pair{d.rejects, d.rejectsVerdict}}) {
+    sbt::Trace trace = *d.minimal;
+    trace.models = {model};
+    if (verdict.ubLine) trace.events[static_cast<std::size_t>(*verdict.ubLine - 1)].expectUb = true;
+    const std::string text = sbt::printTrace(trace);
+    const std::size_t header = text.find('\n') + 1;
+    saved.push_back(saveToCorpus(saveDir(options, "sbt"), "differ-" + d.accepts + "-accepts-" + d.rejects + "-rejects--" + model,
+                                 ".sbt", text.substr(0, header) + "# sbcheck compare: " + d.accepts + " accepts, " + d.rejects +
+                                             " rejects (seed " + std::to_string(options.seed) + ")\n" + text.substr(header)));
+  }
+  return saved;
+}
+
+ModelPair modelPair(const std::string& a, const std::string& b, const CompareOptions& options) {
+  ModelPair pair{a, b, 0, {}};
+  ModelDifference directions[2] = {{a, b, 0, {}, {}, {}, {}}, {b, a, 0, {}, {}, {}, {}}};
+  std::vector<sbt::Trace> found[2];
+  rc::Random random(streamSeed(options.seed, "models/" + a + "/" + b));
+  const rc::Gen<sbt::Trace> gen = sbt::genTrace();
+  for (int run = 0; run < options.runs * kTracesPerRun; ++run) {
+    const sbt::Trace trace = numbered(gen(random.split(), run % 101).value());
+    const bool acceptedA = verdictOf(trace, a).accepted(), acceptedB = verdictOf(trace, b).accepted();
+    ++pair.checked;
+    if (acceptedA == acceptedB) continue;
+    const int direction = acceptedA ? 0 : 1;
+    ++directions[direction].count;
+    if (found[direction].size() < kShrunkPerDifference) found[direction].push_back(trace);
+  }
+  for (int direction = 0; direction < 2; ++direction) {
+    ModelDifference& d = directions[direction];
+    for (const sbt::Trace& trace : found[direction]) {
+      sbt::Trace shrunk = numbered(sbt::shrinkWhile(trace, [&](const sbt::Trace& t) {
+        const sbt::Trace candidate = numbered(t);
+        return verdictOf(candidate, d.accepts).accepted() && !verdictOf(candidate, d.rejects).accepted();
+      }));
+      if (!d.minimal || shrunk.events.size() < d.minimal->events.size()) d.minimal = std::move(shrunk);
+    }
+    if (!d.minimal) continue;
+    d.acceptsVerdict = verdictOf(*d.minimal, d.accepts);
+    d.rejectsVerdict = verdictOf(*d.minimal, d.rejects);
+    if (options.save) d.saved = saveModelDifference(d, options);
+    pair.differences.push_back(std::move(d));
+  }
+  return pair;
+}
+
+// ---- policy pairs ---------------------------------------------------------
+
+/// The bounded universe the exhaustive pass covers.
+const cellseq::Universe kEnumerated{2, 2, 2, 2, 2};
+
+bool same(const Outcome& x, const Outcome& y) {
+  return x.kind == y.kind && x.value == y.value && x.refusal == y.refusal;
+}
+
+/// The first op (0-based) whose outcomes differ, before either run misuses a name.
+std::optional<std::size_t> firstDifference(const cellseq::Outcomes& x, const cellseq::Outcomes& y) {
+  const std::size_t limit = std::min(x.outcomes.size(), y.outcomes.size());
+  for (std::size_t i = 0; i < limit; ++i) {
+    if (!same(x.outcomes[i], y.outcomes[i])) return i;
+  }
+  return std::nullopt;
+}
+
+std::vector<Saved> savePolicyDifference(const PolicyPair& pair, const CompareOptions& options) {
+  std::vector<Saved> saved;
+  for (const std::string& policy : {pair.a, pair.b}) {
+    properties::SearchOptions search;
+    search.policy = policy;
+    const cellseq::Sequence sequence = *pair.minimal;
+    std::string text = "# sbcheck compare: " + pair.a + " and " + pair.b + " differ at line " +
+                       std::to_string(pair.firstDifference) + " (seed " + std::to_string(options.seed) + ")\n";
+    saved.push_back(saveToCorpus(saveDir(options, "cell"), "differ-" + pair.a + "-" + pair.b + "--" + policy, ".cell",
+                                 text + properties::expectationsFile(sequence, policy)));
+  }
+  return saved;
+}
+
+PolicyPair policyPair(const std::string& a, const std::string& b, const CompareOptions& options) {
+  PolicyPair pair{a, b, 0, 0, {}, {}, {}, 0, {}};
+  rc::Random random(streamSeed(options.seed, "policies/" + a + "/" + b));
+  const rc::Gen<cellseq::Recipe> gen = cellseq::genRecipe();
+  std::string decodedUnder;
+  for (int run = 0; run < options.runs; ++run) {
+    const std::string& under = run % 2 == 0 ? a : b;  // sequences well-formed under each in turn
+    const Sequence sequence = cellseq::decode(gen(random.split(), run % 101).value(), under);
+    ++pair.checked;
+    if (!firstDifference(cellseq::outcomesUnder(sequence, a), cellseq::outcomesUnder(sequence, b))) continue;
+    if (pair.differing++ == 0) {
+      pair.minimal = sequence;
+      decodedUnder = under;
+    }
+  }
+  if (!pair.minimal) return pair;
+  pair.minimal = cellseq::shrinkWhile(*pair.minimal, [&](const Sequence& candidate) {
+    return cellseq::wellFormedUnder(candidate, decodedUnder) &&
+           firstDifference(cellseq::outcomesUnder(candidate, a), cellseq::outcomesUnder(candidate, b));
+  });
+  // Shrinking reaches a local minimum; an exhaustive pass over every shorter
+  // sequence (well-formed under either policy) makes it the global one.
+  for (const std::string& under : {a, b}) {
+    cellseq::enumerateSequences(under, pair.minimal->ops.size() - 1, kEnumerated, [&](const Sequence& candidate) {
+      if (!firstDifference(cellseq::outcomesUnder(candidate, a), cellseq::outcomesUnder(candidate, b))) return true;
+      if (candidate.ops.size() < pair.minimal->ops.size()) pair.minimal = candidate;
+      return false;
+    });
+  }
+  const cellseq::Outcomes x = cellseq::outcomesUnder(*pair.minimal, a), y = cellseq::outcomesUnder(*pair.minimal, b);
+  pair.outcomesA = x.outcomes;
+  pair.outcomesB = y.outcomes;
+  pair.firstDifference = static_cast<int>(*firstDifference(x, y)) + 1;
+  if (options.save) pair.saved = savePolicyDifference(pair, options);
+  return pair;
+}
+
+}  // namespace
+
+std::string TraceVerdict::text() const {
+  return ubLine ? "rejects: UB at line " + std::to_string(*ubLine) + " (" + ubKind + ")" : "accepts";
+}
+
+Report compare(const CompareOptions& options) {
+  Report report{options.seed, options.runs, options.policies, options.models, {}, {}, {}};
+  for (const properties::CellProperty& property : properties::cellProperties()) {
+    for (const std::string& policy : options.policies) report.matrix.push_back(matrixEntry(property, policy, options));
+  }
+  for (std::size_t i = 0; i < options.models.size(); ++i) {
+    for (std::size_t j = i + 1; j < options.models.size(); ++j) {
+      report.modelPairs.push_back(modelPair(options.models[i], options.models[j], options));
+    }
+  }
+  for (std::size_t i = 0; i < options.policies.size(); ++i) {
+    for (std::size_t j = i + 1; j < options.policies.size(); ++j) {
+      report.policyPairs.push_back(policyPair(options.policies[i], options.policies[j], options));
+    }
+  }
+  return report;
+}
+
+}  // namespace sbcheck::compare

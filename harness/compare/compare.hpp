@@ -1,0 +1,83 @@
+// `sbcheck compare`: policies and model variants side by side. Every verdict
+// comes out of the search — random sequences and traces, shrunk — never out
+// of a table of known answers: the policy × property matrix, and for each pair
+// of models and of policies the smallest inputs on which they differ.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "harness/cellseq/run.hpp"
+#include "harness/corpus.hpp"
+#include "harness/sbt/trace.hpp"
+#include "properties/search.hpp"
+
+namespace sbcheck::compare {
+
+struct CompareOptions {
+  std::vector<std::string> policies;  ///< default: all five
+  std::vector<std::string> models;    ///< default: all five
+  int runs = 1000;                    ///< per matrix cell and per pair
+  std::uint64_t seed = 1;
+  std::optional<std::string> saveTo;  ///< counterexamples; corpus/cell and corpus/sbt when unset
+  bool save = true;
+};
+
+/// One cell of the policy × property matrix.
+struct MatrixEntry {
+  std::string property;  ///< id
+  std::string policy;
+  bool expectedToHold = true;
+  int checked = 0;
+  std::optional<properties::Counterexample> counterexample;
+  std::optional<Saved> saved;
+};
+
+/// A trace's verdict under one model: accepted, or rejected at a line.
+struct TraceVerdict {
+  std::optional<int> ubLine;
+  std::string ubKind;
+  std::string text() const;
+  bool accepted() const { return !ubLine; }
+};
+
+/// One direction of a model pair: `accepts` accepts traces `rejects` rejects.
+struct ModelDifference {
+  std::string accepts, rejects;
+  int count = 0;  ///< random traces on which it happened
+  std::optional<sbt::Trace> minimal;
+  TraceVerdict acceptsVerdict, rejectsVerdict;
+  std::vector<Saved> saved;
+};
+
+struct ModelPair {
+  std::string a, b;
+  int checked = 0;
+  std::vector<ModelDifference> differences;  ///< a accepts / b rejects, then the reverse, if found
+};
+
+/// The smallest sequence on which two policies' outcomes differ.
+struct PolicyPair {
+  std::string a, b;
+  int checked = 0;
+  int differing = 0;
+  std::optional<cellseq::Sequence> minimal;
+  std::vector<cellseq::Outcome> outcomesA, outcomesB;  ///< per op of `minimal`
+  int firstDifference = 0;                              ///< 1-based line
+  std::vector<Saved> saved;
+};
+
+struct Report {
+  std::uint64_t seed = 0;
+  int runs = 0;
+  std::vector<std::string> policies, models;
+  std::vector<MatrixEntry> matrix;
+  std::vector<ModelPair> modelPairs;
+  std::vector<PolicyPair> policyPairs;
+};
+
+Report compare(const CompareOptions& options);
+
+}  // namespace sbcheck::compare

@@ -1,0 +1,227 @@
+// Rendering comparison reports.
+#include "harness/compare/render.hpp"
+
+#include <algorithm>
+
+#include "harness/cellseq/print.hpp"
+#include "harness/json.hpp"
+#include "harness/sbt/print.hpp"
+#include "properties/cell_property.hpp"
+
+namespace sbcheck::compare {
+namespace {
+
+std::string pad(const std::string& text, std::size_t width) {
+  return text + std::string(width > text.size() ? width - text.size() : 1, ' ');
+}
+
+std::string cellText(const MatrixEntry& entry) {
+  if (!entry.counterexample) return entry.expectedToHold ? "holds" : "holds?";
+  return entry.expectedToHold ? "FAILS!" : "fails*";
+}
+
+const MatrixEntry& entryFor(const Report& report, std::string_view property, std::string_view policy) {
+  return *std::find_if(report.matrix.begin(), report.matrix.end(),
+                       [&](const MatrixEntry& e) { return e.property == property && e.policy == policy; });
+}
+
+std::string joined(const std::vector<std::string>& names) {
+  std::string text;
+  for (const std::string& name : names) text += (text.empty() ? "" : ", ") + name;
+  return text;
+}
+
+std::vector<std::string> sequenceLines(const cellseq::Sequence& sequence) {
+  std::vector<std::string> lines;
+  for (const cellseq::Op& op : sequence.ops) lines.push_back(cellseq::printOp(op));
+  return lines;
+}
+
+std::string outcomeAt(const std::vector<cellseq::Outcome>& outcomes, std::size_t i) {
+  return i < outcomes.size() ? cellseq::describe(outcomes[i]) : "(not run)";
+}
+
+void textMatrix(const Report& report, std::ostream& out) {
+  out << "1. Policies x properties  (" << report.runs << " random sequences per entry)\n"
+      << "   legend: holds = no violation found; fails* = fails, as this policy is known to (minimal\n"
+      << "   counterexample below); FAILS! = fails where it must hold; holds? = expected to fail, not found\n\n";
+  std::size_t width = 30;
+  out << "   " << pad("property", width);
+  for (const std::string& policy : report.policies) out << pad(policy, std::max<std::size_t>(policy.size() + 2, 8));
+  out << '\n';
+  for (const properties::CellProperty& property : properties::cellProperties()) {
+    out << "   " << pad(std::string(property.id), width);
+    for (const std::string& policy : report.policies) {
+      out << pad(cellText(entryFor(report, property.id, policy)), std::max<std::size_t>(policy.size() + 2, 8));
+    }
+    out << '\n';
+  }
+  out << "\n   counterexamples:\n";
+  for (const MatrixEntry& entry : report.matrix) {
+    if (!entry.counterexample) continue;
+    const properties::Counterexample& c = *entry.counterexample;
+    out << "   - " << entry.property << " under " << entry.policy << " (" << c.sequence.ops.size()
+        << " ops): line " << c.violation.opIndex + 1 << ": " << c.violation.reason << '\n';
+    for (const std::string& line : sequenceLines(c.sequence)) out << "         " << line << '\n';
+    if (entry.saved) out << "       saved as " << entry.saved->path.string() << '\n';
+  }
+}
+
+void textModelPairs(const Report& report, std::ostream& out) {
+  out << "\n2. Model pairs  (a difference is a trace one model accepts and the other rejects)\n";
+  for (const ModelPair& pair : report.modelPairs) {
+    int differing = 0;
+    for (const ModelDifference& d : pair.differences) differing += d.count;
+    out << "\n   " << pair.a << " vs " << pair.b << ": ";
+    if (pair.differences.empty()) {
+      out << "no difference found in " << pair.checked << " traces\n";
+      continue;
+    }
+    out << "differ on " << differing << " of " << pair.checked << " traces\n";
+    for (const ModelDifference& d : pair.differences) {
+      out << "   - " << d.accepts << " accepts, " << d.rejects << " rejects (" << d.count << " traces); minimal ("
+          << d.minimal->events.size() << " events):\n";
+      for (std::size_t i = 0; i < d.minimal->events.size(); ++i) {
+        out << "       " << pad(std::to_string(i + 1), 3) << sbt::printEvent(d.minimal->events[i]) << '\n';
+      }
+      out << "       " << d.accepts << ": " << d.acceptsVerdict.text() << "; " << d.rejects << ": "
+          << d.rejectsVerdict.text() << '\n';
+    }
+  }
+}
+
+void textPolicyPairs(const Report& report, std::ostream& out) {
+  out << "\n3. Policy pairs  (" << report.runs << " random sequences per pair)\n";
+  for (const PolicyPair& pair : report.policyPairs) {
+    out << "\n   " << pair.a << " vs " << pair.b << ": ";
+    if (!pair.minimal) {
+      out << "same outcomes on all " << pair.checked << " sequences\n";
+      continue;
+    }
+    out << "outcomes differ on " << pair.differing << " of " << pair.checked << " sequences; minimal ("
+        << pair.minimal->ops.size() << " ops):\n";
+    const std::vector<std::string> lines = sequenceLines(*pair.minimal);
+    std::size_t width = 4;
+    for (const std::string& line : lines) width = std::max(width, line.size() + 2);
+    out << "       " << pad("line", 6) << pad("op", width) << pad(pair.a, 28) << pair.b << '\n';
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      out << "       " << pad(std::to_string(i + 1), 6) << pad(lines[i], width) << pad(outcomeAt(pair.outcomesA, i), 28)
+          << outcomeAt(pair.outcomesB, i) << (static_cast<int>(i) + 1 == pair.firstDifference ? "   <- differ" : "")
+          << '\n';
+    }
+  }
+}
+
+}  // namespace
+
+void renderText(const Report& report, std::ostream& out) {
+  out << "sbcheck compare  seed " << report.seed << "\n   policies: " << joined(report.policies)
+      << "\n   models:   " << joined(report.models) << "\n\n";
+  textMatrix(report, out);
+  textModelPairs(report, out);
+  textPolicyPairs(report, out);
+}
+
+void renderMarkdown(const Report& report, std::ostream& out) {
+  out << "# sbcheck compare\n\nSeed " << report.seed << ", " << report.runs
+      << " random inputs per entry. Policies: " << joined(report.policies) << ". Models: " << joined(report.models)
+      << ".\n\n## Policies × properties\n\n| property |";
+  for (const std::string& policy : report.policies) out << ' ' << policy << " |";
+  out << "\n|---|";
+  for (std::size_t i = 0; i < report.policies.size(); ++i) out << "---|";
+  out << '\n';
+  for (const properties::CellProperty& property : properties::cellProperties()) {
+    out << "| " << property.id << " |";
+    for (const std::string& policy : report.policies) out << ' ' << cellText(entryFor(report, property.id, policy)) << " |";
+    out << '\n';
+  }
+  out << "\n*holds*: no violation found; *fails\\**: fails, as the policy is known to; *FAILS!*: fails where it "
+         "must hold; *holds?*: expected to fail, not found.\n\n";
+  for (const MatrixEntry& entry : report.matrix) {
+    if (!entry.counterexample) continue;
+    out << "**" << entry.property << "** under `" << entry.policy << "`: line "
+        << entry.counterexample->violation.opIndex + 1 << ": " << entry.counterexample->violation.reason << "\n\n```\n";
+    for (const std::string& line : sequenceLines(entry.counterexample->sequence)) out << line << '\n';
+    out << "```\n\n";
+  }
+  out << "## Model pairs\n\n";
+  for (const ModelPair& pair : report.modelPairs) {
+    out << "### " << pair.a << " vs " << pair.b << "\n\n";
+    if (pair.differences.empty()) out << "No difference found in " << pair.checked << " traces.\n\n";
+    for (const ModelDifference& d : pair.differences) {
+      out << "`" << d.accepts << "` accepts, `" << d.rejects << "` rejects (" << d.count << " of " << pair.checked
+          << " traces). Minimal trace — " << d.accepts << ": " << d.acceptsVerdict.text() << "; " << d.rejects << ": "
+          << d.rejectsVerdict.text() << ":\n\n```\n";
+      for (const sbt::Event& event : d.minimal->events) out << sbt::printEvent(event) << '\n';
+      out << "```\n\n";
+    }
+  }
+  out << "## Policy pairs\n\n";
+  for (const PolicyPair& pair : report.policyPairs) {
+    out << "### " << pair.a << " vs " << pair.b << "\n\n";
+    if (!pair.minimal) {
+      out << "Same outcomes on all " << pair.checked << " sequences.\n\n";
+      continue;
+    }
+    out << "Outcomes differ on " << pair.differing << " of " << pair.checked << " sequences; minimal:\n\n| line | op | "
+        << pair.a << " | " << pair.b << " |\n|---|---|---|---|\n";
+    const std::vector<std::string> lines = sequenceLines(*pair.minimal);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      const bool differ = static_cast<int>(i) + 1 == pair.firstDifference;
+      out << "| " << i + 1 << " | `" << lines[i] << "` | " << (differ ? "**" : "") << outcomeAt(pair.outcomesA, i)
+          << (differ ? "**" : "") << " | " << (differ ? "**" : "") << outcomeAt(pair.outcomesB, i) << (differ ? "**" : "")
+          << " |\n";
+    }
+    out << '\n';
+  }
+}
+
+void renderJson(const Report& report, std::ostream& out) {
+  JsonWriter json(out);
+  json.beginObject().key("seed").value(report.seed).key("runs").value(report.runs).key("matrix").beginArray();
+  for (const MatrixEntry& e : report.matrix) {
+    json.beginObject().key("property").value(e.property).key("policy").value(e.policy);
+    json.key("expected_to_hold").value(e.expectedToHold).key("holds").value(!e.counterexample);
+    json.key("checked").value(e.checked).key("counterexample");
+    if (e.counterexample) {
+      std::string text;
+      for (const std::string& line : sequenceLines(e.counterexample->sequence)) text += line + "\n";
+      json.beginObject().key("sequence").value(text).key("line").value(static_cast<int>(e.counterexample->violation.opIndex) + 1);
+      json.key("reason").value(e.counterexample->violation.reason).endObject();
+    } else {
+      json.null();
+    }
+    json.endObject();
+  }
+  json.endArray().key("model_pairs").beginArray();
+  for (const ModelPair& pair : report.modelPairs) {
+    json.beginObject().key("a").value(pair.a).key("b").value(pair.b).key("checked").value(pair.checked).key("differences").beginArray();
+    for (const ModelDifference& d : pair.differences) {
+      json.beginObject().key("accepts").value(d.accepts).key("rejects").value(d.rejects).key("count").value(d.count);
+      json.key("trace").value(sbt::printTrace(*d.minimal)).key("rejected_at_line").value(*d.rejectsVerdict.ubLine);
+      json.key("rejection_kind").value(d.rejectsVerdict.ubKind).endObject();
+    }
+    json.endArray().endObject();
+  }
+  json.endArray().key("policy_pairs").beginArray();
+  for (const PolicyPair& pair : report.policyPairs) {
+    json.beginObject().key("a").value(pair.a).key("b").value(pair.b).key("checked").value(pair.checked);
+    json.key("differing").value(pair.differing).key("minimal");
+    if (pair.minimal) {
+      json.beginArray();
+      const std::vector<std::string> lines = sequenceLines(*pair.minimal);
+      for (std::size_t i = 0; i < lines.size(); ++i) {
+        json.beginObject().key("op").value(lines[i]).key(pair.a).value(outcomeAt(pair.outcomesA, i));
+        json.key(pair.b).value(outcomeAt(pair.outcomesB, i)).endObject();
+      }
+      json.endArray().key("first_difference").value(pair.firstDifference);
+    } else {
+      json.null();
+    }
+    json.endObject();
+  }
+  json.endArray().endObject();
+  out << '\n';
+}
+
+}  // namespace sbcheck::compare

@@ -1,0 +1,156 @@
+// `sbcheck compare`'s verdicts (not its wording): the matrix agrees with
+// where each property must hold; the differences the mission names come out
+// of the search; every distinguishing example is minimal, checked
+// independently (exhaustively for policies, event by event for traces); and
+// one seed gives one report, byte for byte. The tests share one report, so
+// ctest runs this executable as a single test (see tests/CMakeLists.txt).
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "harness/cellseq/enumerate.hpp"
+#include "harness/cellseq/print.hpp"
+#include "harness/compare/render.hpp"
+#include "harness/sbt/print.hpp"
+#include "harness/sbt/parse.hpp"
+#include "harness/sbt/replay.hpp"
+#include "properties/cell_property.hpp"
+
+namespace sbcheck::compare {
+namespace {
+
+const Report& report() {
+  static const Report made = [] {
+    CompareOptions options;
+    options.policies = {"strict", "generation", "unchecked-leak", "no-parent-ref", "unguarded-inner"};
+    options.models = {"sb2", "sb2-stackwrite", "sb2-disable", "sb2-strict", "sb2-tagged-raw"};
+    options.runs = 100;  // 1000 traces per model pair
+    options.seed = 3;    // a seed whose search meets every difference the mission names
+    options.save = false;
+    return compare(options);
+  }();
+  return made;
+}
+
+const ModelDifference* difference(std::string_view accepts, std::string_view rejects) {
+  for (const ModelPair& pair : report().modelPairs) {
+    for (const ModelDifference& d : pair.differences) {
+      if (d.accepts == accepts && d.rejects == rejects) return &d;
+    }
+  }
+  return nullptr;
+}
+
+const PolicyPair& policyPair(std::string_view a, std::string_view b) {
+  for (const PolicyPair& pair : report().policyPairs) {
+    if (pair.a == a && pair.b == b) return pair;
+  }
+  throw std::logic_error("no such pair");
+}
+
+bool accepts(const sbt::Trace& trace, const std::string& model) {
+  return !sbt::replay(trace, *sb::AnyModel::create(model)).ub.has_value();
+}
+
+TEST(CompareMatrix, EveryEntryHoldsExactlyWhereThePropertyMustHold) {
+  ASSERT_EQ(report().matrix.size(), properties::cellProperties().size() * 5);
+  for (const MatrixEntry& entry : report().matrix) {
+    EXPECT_EQ(!entry.counterexample, entry.expectedToHold) << entry.property << " under " << entry.policy;
+  }
+}
+
+TEST(CompareModels, Sb2AcceptsAReadThroughAMutWhoseRawPointerIsUsedAfterwardsSb2StrictRejects) {
+  const ModelDifference* d = difference("sb2", "sb2-strict");
+  ASSERT_NE(d, nullptr);
+  EXPECT_TRUE(accepts(*d->minimal, "sb2"));
+  EXPECT_FALSE(accepts(*d->minimal, "sb2-strict")) << sbt::printTrace(*d->minimal);
+}
+
+TEST(CompareModels, Sb2AcceptsARawWriteThatStackLikeWritesRejectInSb2StackWrite) {
+  const ModelDifference* d = difference("sb2", "sb2-stackwrite");
+  ASSERT_NE(d, nullptr);
+  EXPECT_FALSE(accepts(*d->minimal, "sb2-stackwrite")) << sbt::printTrace(*d->minimal);
+}
+
+TEST(CompareModels, Sb2AcceptsWhatTaggedRawPointersReject) {
+  const ModelDifference* d = difference("sb2", "sb2-tagged-raw");
+  ASSERT_NE(d, nullptr);
+  EXPECT_FALSE(accepts(*d->minimal, "sb2-tagged-raw")) << sbt::printTrace(*d->minimal);
+}
+
+TEST(CompareModels, NoSingleEventCanBeDroppedFromADistinguishingTrace) {
+  for (const ModelPair& pair : report().modelPairs) {
+    for (const ModelDifference& d : pair.differences) {
+      ASSERT_TRUE(d.minimal);
+      EXPECT_TRUE(accepts(*d.minimal, d.accepts) && !accepts(*d.minimal, d.rejects));
+      for (std::size_t i = 0; i < d.minimal->events.size(); ++i) {
+        sbt::Trace shorter = *d.minimal;
+        shorter.events.erase(shorter.events.begin() + static_cast<std::ptrdiff_t>(i));
+        const auto parsed = sbt::parseTrace(sbt::printTrace(shorter));
+        if (!std::holds_alternative<sbt::Trace>(parsed)) continue;  // no longer well-formed
+        const sbt::Trace& t = std::get<sbt::Trace>(parsed);
+        EXPECT_FALSE(accepts(t, d.accepts) && !accepts(t, d.rejects))
+            << d.accepts << " vs " << d.rejects << ": event " << i + 1 << " is not needed in\n"
+            << sbt::printTrace(*d.minimal);
+      }
+    }
+  }
+}
+
+TEST(ComparePolicies, GenerationGrantsAMutableBorrowWhileALeakLivesWhereStrictRefuses) {
+  const PolicyPair& pair = policyPair("strict", "generation");
+  ASSERT_TRUE(pair.minimal);
+  const std::size_t i = static_cast<std::size_t>(pair.firstDifference - 1);
+  EXPECT_EQ(pair.outcomesA[i].kind, cellseq::Outcome::Kind::kRefused);
+  EXPECT_EQ(pair.outcomesB[i].kind, cellseq::Outcome::Kind::kSuccess);
+}
+
+TEST(ComparePolicies, NoParentRefIsUnsafeWhereStrictIsSafe) {
+  const PolicyPair& pair = policyPair("strict", "no-parent-ref");
+  ASSERT_TRUE(pair.minimal);
+  const std::size_t i = static_cast<std::size_t>(pair.firstDifference - 1);
+  EXPECT_NE(pair.outcomesA[i].kind, cellseq::Outcome::Kind::kUndefined);
+  EXPECT_EQ(pair.outcomesB[i].kind, cellseq::Outcome::Kind::kUndefined);
+}
+
+TEST(ComparePolicies, NoShorterSequenceDistinguishesAnyPair) {
+  // An independent reckoning: every well-formed sequence shorter than the
+  // reported one, under either policy, gives both policies the same outcomes.
+  cellseq::Universe universe{2, 2, 2, 2, 2};
+  for (const PolicyPair& pair : report().policyPairs) {
+    ASSERT_TRUE(pair.minimal) << pair.a << " vs " << pair.b;
+    const std::size_t length = pair.minimal->ops.size();
+    for (const std::string& under : {pair.a, pair.b}) {
+      cellseq::enumerateSequences(under, length - 1, universe, [&](const cellseq::Sequence& sequence) {
+        const cellseq::Outcomes x = cellseq::outcomesUnder(sequence, pair.a), y = cellseq::outcomesUnder(sequence, pair.b);
+        bool differ = false;
+        for (std::size_t k = 0; k < std::min(x.outcomes.size(), y.outcomes.size()); ++k) {
+          differ = differ || x.outcomes[k].kind != y.outcomes[k].kind || x.outcomes[k].value != y.outcomes[k].value ||
+                   x.outcomes[k].refusal != y.outcomes[k].refusal;
+        }
+        EXPECT_FALSE(differ) << pair.a << " vs " << pair.b << " already differ on a shorter sequence";
+        return !differ;
+      });
+    }
+  }
+}
+
+TEST(CompareReport, OneSeedGivesOneReportByteForByte) {
+  CompareOptions options;
+  options.policies = {"strict", "generation"};
+  options.models = {"sb2", "sb2-strict"};
+  options.runs = 100;
+  options.seed = 7;
+  options.save = false;
+  std::ostringstream first, second, markdown, json;
+  renderText(compare(options), first);
+  renderText(compare(options), second);
+  EXPECT_EQ(first.str(), second.str());
+  renderMarkdown(compare(options), markdown);
+  renderJson(compare(options), json);
+  EXPECT_NE(markdown.str().find("| property |"), std::string::npos);
+  EXPECT_EQ(json.str().rfind("{\"seed\":7,", 0), 0u);
+}
+
+}  // namespace
+}  // namespace sbcheck::compare
