@@ -34,9 +34,9 @@ std::string_view yieldsText(Yields yields) {
 
 /// Parses one operation line's words. Each step returns false after recording
 /// the line's error, so the first problem on the line is the one reported.
-class OpParser {
+class OpParser : text::WordCursor {
  public:
-  explicit OpParser(std::span<const std::string_view> words) : words_(words) {}
+  explicit OpParser(std::span<const std::string_view> words) : WordCursor(words) {}
 
   /// The op (line and comment not set), or its sequence error's message.
   std::variant<Op, std::string> parse() {
@@ -141,35 +141,7 @@ class OpParser {
     return readInto(readKey(next()), op_.key);
   }
 
-  /// Stores a word reader's value, or records its error.
-  template <class T>
-  bool readInto(WordResult<T>&& result, T& out) {
-    if (auto* error = std::get_if<WordError>(&result)) return fail(std::move(error->message));
-    out = std::move(std::get<T>(result));
-    return true;
-  }
-
-  bool fail(std::string message) {
-    error_ = std::move(message);
-    return false;
-  }
-
-  bool atEnd() const { return pos_ == words_.size(); }
-  std::string_view peek() const { return words_[pos_]; }
-  std::string_view next() { return words_[pos_++]; }
-
-  /// The words read so far, for "after 'borrow g'" in messages.
-  std::string consumed() const { return consumedBefore(0); }
-  std::string consumedBefore(std::size_t skip) const {
-    std::string text;
-    for (std::size_t i = 0; i + skip < pos_; ++i) text += (i == 0 ? "" : " ") + std::string(words_[i]);
-    return text;
-  }
-
-  std::span<const std::string_view> words_;
-  std::size_t pos_ = 0;
   Op op_;
-  std::string error_;
 };
 
 /// Reads `#! policies:` and `#! unsafe:` lines into a Sequence, remembering
@@ -210,34 +182,8 @@ class HeaderParser {
     }
     if (seenLine != 0) return header + " appears twice (first on line " + std::to_string(seenLine) + ")";
     seenLine = number;
-    std::string_view list = trim(body.substr(keyword.size()));
-    if (list.empty()) return "empty policy list in " + header;
-    while (true) {
-      const std::size_t comma = list.find(',');
-      if (auto error = addPolicy(trim(list.substr(0, comma)), header, names)) return error;
-      if (comma == std::string_view::npos) return std::nullopt;
-      list.remove_prefix(comma + 1);
-    }
-  }
-
-  /// One listed name, added unless already listed (duplicates are harmless).
-  std::optional<std::string> addPolicy(std::string_view name, const std::string& header,
-                                       std::vector<std::string>& names) const {
-    if (name.empty()) return "empty policy name in the " + header + " list";
-    if (name.find_first_of(" \t") != std::string_view::npos) {
-      return "policy names are separated by ',' (as in '#! policies: strict, generation')";
-    }
-    if (std::find(known_.begin(), known_.end(), name) == known_.end()) {
-      return "unknown policy " + quoted(name) + " (known: " + knownList() + ")";
-    }
-    if (std::find(names.begin(), names.end(), name) == names.end()) names.emplace_back(name);
-    return std::nullopt;
-  }
-
-  std::string knownList() const {
-    std::string list;
-    for (const std::string_view name : known_) list += (list.empty() ? "" : ", ") + std::string(name);
-    return list.empty() ? "none" : list;
+    return text::readNameList(body.substr(keyword.size()), known_, "policy", header,
+                              "#! policies: strict, generation", names);
   }
 
   struct State {
@@ -257,7 +203,7 @@ std::variant<Sequence, SequenceError> parseSequence(std::string_view text,
   Sequence sequence;
   HeaderParser headers(knownPolicies);
   for (const SourceLine& line : splitLines(text)) {
-    if (line.header) {
+    if (line.directive) {
       if (auto error = headers.parse(line, sequence)) return SequenceError{line.number, std::move(*error)};
       continue;
     }

@@ -1,5 +1,4 @@
-// The lexical level of `.sbt` text: lines, comments, words, and the word
-// readers (names, numbers, ranges, operands) with their error messages.
+// Reading `.sbt` words: names, numbers, ranges, operands.
 #include "harness/sbt/lexer.hpp"
 
 #include <algorithm>
@@ -14,30 +13,6 @@ constexpr std::array<std::string_view, 12> kKeywords = {
     "alloc", "let", "mut", "cell", "twophase", "protect", "untagged",
     "call", "return", "read", "write", "dealloc"};
 
-bool isBlank(char c) { return c == ' ' || c == '\t'; }
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
-bool isNameStart(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; }
-bool isNameChar(char c) { return isNameStart(c) || isDigit(c); }
-
-bool allDigits(std::string_view text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), isDigit);
-}
-
-std::vector<std::string_view> splitWords(std::string_view text) {
-  std::vector<std::string_view> words;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    if (isBlank(text[i])) {
-      ++i;
-      continue;
-    }
-    const std::size_t start = i;
-    while (i < text.size() && !isBlank(text[i])) ++i;
-    words.push_back(text.substr(start, i - start));
-  }
-  return words;
-}
-
 /// `read x!ub`: the marker must be a word of its own.
 std::optional<WordError> attachedMarker(std::string_view word) {
   if (word.size() <= 3 || !word.ends_with("!ub")) return std::nullopt;
@@ -45,56 +20,7 @@ std::optional<WordError> attachedMarker(std::string_view word) {
   return WordError{"write '!ub' as a word of its own (" + quoted(fixed) + ")"};
 }
 
-SourceLine lexLine(int number, std::string_view text) {
-  SourceLine line;
-  line.number = number;
-  line.text = text;
-  const std::string_view body = trim(text);
-  // A `#!` line is not a comment: it is the header, or a trace error the parser reports.
-  if (body.starts_with("#!")) {
-    line.directive = true;
-    return line;
-  }
-  const std::size_t hash = text.find('#');
-  if (hash != std::string_view::npos) line.comment = trim(text.substr(hash + 1));
-  line.words = splitWords(text.substr(0, hash));
-  return line;
-}
-
 }  // namespace
-
-std::string quoted(std::string_view text) {
-  std::string out = "'";
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte >= 0x20 && byte != 0x7f) {
-      out += c;
-      continue;
-    }
-    constexpr std::string_view kHex = "0123456789abcdef";
-    out += {'\\', 'x', kHex[byte >> 4], kHex[byte & 0xf]};
-  }
-  return out + "'";
-}
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && isBlank(text.front())) text.remove_prefix(1);
-  while (!text.empty() && isBlank(text.back())) text.remove_suffix(1);
-  return text;
-}
-
-std::vector<SourceLine> splitLines(std::string_view text) {
-  std::vector<SourceLine> lines;
-  int number = 0;
-  while (!text.empty()) {
-    const std::size_t newline = text.find('\n');
-    std::string_view line = text.substr(0, newline);
-    text.remove_prefix(newline == std::string_view::npos ? text.size() : newline + 1);
-    if (line.ends_with('\r')) line.remove_suffix(1);
-    lines.push_back(lexLine(++number, line));
-  }
-  return lines;
-}
 
 bool isKeyword(std::string_view word) {
   return std::find(kKeywords.begin(), kKeywords.end(), word) != kKeywords.end();
@@ -106,14 +32,14 @@ WordResult<std::string> readName(std::string_view word) {
   if (word.find('=') != std::string_view::npos) {
     return WordError{"write '=' as a word of its own, with spaces around it ('let y = &x')"};
   }
-  if (word.empty() || !isNameStart(word.front()) || !std::all_of(word.begin(), word.end(), isNameChar)) {
+  if (!text::hasNameSyntax(word)) {
     return WordError{quoted(word) + " is not a name (names are [A-Za-z_][A-Za-z0-9_]*)"};
   }
   return std::string(word);
 }
 
 WordResult<std::uint64_t> readNumber(std::string_view word) {
-  if (!allDigits(word)) return WordError{quoted(word) + " is not a decimal number"};
+  if (!text::allDigits(word)) return WordError{quoted(word) + " is not a decimal number"};
   std::uint64_t value = 0;
   const auto [end, error] = std::from_chars(word.data(), word.data() + word.size(), value);
   if (error == std::errc::result_out_of_range) {
@@ -132,7 +58,7 @@ WordResult<ByteRange> readRange(std::string_view bracketed, std::string_view wor
   if (dots == std::string_view::npos) return malformed;
   const std::string_view first = inner.substr(0, dots);
   const std::string_view second = inner.substr(dots + 2);
-  if (!allDigits(first) || !allDigits(second)) return malformed;
+  if (!text::allDigits(first) || !text::allDigits(second)) return malformed;
   const auto begin = readNumber(first);
   if (const auto* error = std::get_if<WordError>(&begin)) return *error;
   const auto end = readNumber(second);

@@ -1,6 +1,6 @@
-// The lexical level of `.sbt` text: lines (numbered over every line), comments,
-// words split at spaces and tabs, and the words themselves — names, decimal
-// numbers, `[A..B]` ranges and `X[A..B]` operands.
+// The words of `.sbt` text — names, decimal numbers, `[A..B]` ranges and
+// `X[A..B]` operands — with their trace error messages. Lines, comments and
+// the rest of the lexical layer are shared with `.cell` (harness/text/source.hpp).
 #pragma once
 
 #include <cstdint>
@@ -10,35 +10,16 @@
 #include <vector>
 
 #include "harness/sbt/trace.hpp"
+#include "harness/text/source.hpp"
 
 namespace sbcheck::sbt {
 
-/// One line of the file with its comment split off.
-struct SourceLine {
-  int number = 0;                       ///< 1-based, counting every line of the file
-  std::string_view text;                ///< the whole line, without its line ending
-  std::vector<std::string_view> words;  ///< before any `#`; empty for a blank line
-  std::string_view comment;             ///< after the first `#`, trimmed
-  bool directive = false;               ///< starts with `#!`: a header, or a trace error
-};
-
-/// Splits `text` at `\n` (a `\r` before it is dropped; the last line needs no
-/// newline). Every line is returned, blank ones too, so numbers stay exact.
-std::vector<SourceLine> splitLines(std::string_view text);
-
-/// `text` without leading and trailing spaces and tabs.
-std::string_view trim(std::string_view text);
-
-/// `'text'` for a message, control characters written `\xNN` so they show.
-std::string quoted(std::string_view text);
-
-/// Why a word could not be read: a trace error message.
-struct WordError {
-  std::string message;
-};
-
-template <class T>
-using WordResult = std::variant<T, WordError>;
+using text::quoted;
+using text::SourceLine;
+using text::splitLines;
+using text::trim;
+using text::WordError;
+using text::WordResult;
 
 /// True for the reserved words of sbt-format.md.
 bool isKeyword(std::string_view word);

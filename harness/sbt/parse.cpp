@@ -40,9 +40,9 @@ int rank(Modifier modifier) {
 
 /// Parses one event line's words. Each step returns false after recording the
 /// line's trace error, so the first problem on the line is the one reported.
-class EventParser {
+class EventParser : text::WordCursor {
  public:
-  explicit EventParser(std::span<const std::string_view> words) : words_(words) {}
+  explicit EventParser(std::span<const std::string_view> words) : WordCursor(words) {}
 
   /// The event (line and comment not set), or its trace error's message.
   std::variant<Event, std::string> parse() {
@@ -274,58 +274,8 @@ class EventParser {
     return fail("'protect' may end only a '&mut' or '&' retag, not a copy");
   }
 
-  /// Stores a word reader's value, or records its error.
-  template <class T, class U>
-  bool readInto(WordResult<T>&& result, U& out) {
-    if (auto* error = std::get_if<WordError>(&result)) return fail(std::move(error->message));
-    out = std::move(std::get<T>(result));
-    return true;
-  }
-
-  bool fail(std::string message) {
-    error_ = std::move(message);
-    return false;
-  }
-
-  bool atEnd() const { return pos_ == words_.size(); }
-  std::string_view peek() const { return words_[pos_]; }
-  std::string_view next() { return words_[pos_++]; }
-
-  /// The words read so far, for "after 'let y ='" in messages.
-  std::string consumed() const { return consumedBefore(0); }
-  std::string consumedBefore(std::size_t skip) const {
-    std::string text;
-    for (std::size_t i = 0; i + skip < pos_; ++i) text += (i == 0 ? "" : " ") + std::string(words_[i]);
-    return text;
-  }
-
-  std::span<const std::string_view> words_;
-  std::size_t pos_ = 0;
   Event event_;
-  std::string error_;
 };
-
-std::string knownModels() {
-  std::string list;
-  for (const std::string_view name : sb::AnyModel::names()) {
-    list += (list.empty() ? "" : ", ") + std::string(name);
-  }
-  return list;
-}
-
-/// One `#! models:` name, added unless already listed.
-std::optional<std::string> addModel(std::string_view name, std::vector<std::string>& models) {
-  if (name.empty()) return "empty model name in the '#! models:' list";
-  if (name.find_first_of(" \t") != std::string_view::npos) {
-    return "model names are separated by ',' (as in '#! models: sb2, sb2-strict')";
-  }
-  const auto known = sb::AnyModel::names();
-  if (std::find(known.begin(), known.end(), name) == known.end()) {
-    return "unknown model " + quoted(name) + " (known: " + knownModels() + ")";
-  }
-  if (std::find(models.begin(), models.end(), name) == models.end()) models.emplace_back(name);
-  return std::nullopt;
-}
 
 /// A `#!` line: only `#! models: NAME[, NAME...]`, only on line 1.
 std::optional<std::string> parseHeader(const SourceLine& line, std::vector<std::string>& models) {
@@ -336,14 +286,8 @@ std::optional<std::string> parseHeader(const SourceLine& line, std::vector<std::
     return "unknown '#!' line (the only one is '#! models: NAME, ...' on the first line)";
   }
   if (line.number != 1) return "'#! models:' must be the first line of the file";
-  std::string_view list = trim(body.substr(kModels.size()));
-  if (list.empty()) return "empty model list in '#! models:'";
-  while (true) {
-    const std::size_t comma = list.find(',');
-    if (auto error = addModel(trim(list.substr(0, comma)), models)) return error;
-    if (comma == std::string_view::npos) return std::nullopt;
-    list.remove_prefix(comma + 1);
-  }
+  return text::readNameList(body.substr(kModels.size()), sb::AnyModel::names(), "model", "'#! models:'",
+                            "#! models: sb2, sb2-strict", models);
 }
 
 }  // namespace
