@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "harness/sbt/print.hpp"
+#include "harness/sbt/replay.hpp"
 #include "model/sb/any_model.hpp"
 #include "model/sb/policy.hpp"
 
@@ -20,8 +21,6 @@ namespace {
 
 using sbt::ByteRange;
 using sbt::Event;
-using sbt::EventKind;
-using sbt::LetKind;
 using sbt::Trace;
 
 /// Bytes where a tag lost its last item, and the event that took it.
@@ -31,11 +30,7 @@ struct Loss {
   bool disabled = false;  ///< the tag still has items there, all Disabled
 };
 
-/// A pointer a granted event used: its tag at these bytes of its allocation.
-struct Use {
-  sb::Pointer ptr;
-  ByteRange bytes;
-};
+using sbt::Use;
 
 /// Hears every removal during one event (all in that event's allocation).
 class RemovalLog final : public sb::StackObserver {
@@ -49,12 +44,12 @@ class RemovalLog final : public sb::StackObserver {
   std::vector<std::pair<sb::Tag, ByteRange>> removals_;
 };
 
-/// Runs a trace's events on a model, as harness/sbt/replay.cpp does, keeping
-/// per (allocation, tag) the bytes where the tag lost its last item.
+/// Runs a trace's events on a model (sbt::TraceRunner), keeping per
+/// (allocation, tag) the bytes where the tag lost its last item.
 class LossTracker {
  public:
   LossTracker(const Trace& trace, sb::AnyModel& model, TagScope scope)
-      : trace_(trace), model_(model), scope_(scope) {
+      : trace_(trace), model_(model), scope_(scope), runner_(model, /*explaining=*/false) {
     model_.setObserver(&log_);
   }
   ~LossTracker() { model_.setObserver(nullptr); }
@@ -64,84 +59,17 @@ class LossTracker {
   /// Runs event `i`: false on UB (the trace ends there); `violation` is set
   /// when the model granted a use of a tag where it had lost every item.
   bool step(std::size_t i, std::optional<TraceViolation>& violation) {
-    const Event& event = trace_.events[i];
-    std::optional<Use> use;
-    const sb::Outcome ub = run(event, use);
+    const bool ub = runner_.step(trace_.events[i]).has_value();
     const auto removals = log_.take();
     if (ub) return false;
+    const std::optional<Use>& use = runner_.lastUse();
     if (use && inScope(use->ptr.tag)) violation = grantedAfterLoss(i, *use);
     if (use) recordLosses(i, use->ptr.alloc, removals);
     return true;
   }
 
  private:
-  struct Binding {
-    sb::Pointer ptr;
-    ByteRange range;
-  };
-
   bool inScope(sb::Tag tag) const { return tag.untagged() == (scope_ == TagScope::kUntagged); }
-
-  /// The model operations of one event; `use` is what a retag, access or
-  /// dealloc went through (a copy, an alloc or a frame uses no item).
-  sb::Outcome run(const Event& event, std::optional<Use>& use) {
-    switch (event.kind) {
-      case EventKind::kAlloc: {
-        const sb::Pointer ptr = model_.allocate(event.size, event.untagged);
-        allocNames_.push_back(event.name);
-        names_.insert_or_assign(event.name, Binding{ptr, ByteRange{0, event.size}});
-        return std::nullopt;
-      }
-      case EventKind::kLet: return let(event, use);
-      case EventKind::kCall: model_.call(); return std::nullopt;
-      case EventKind::kReturn: {
-        [[maybe_unused]] const bool wasOpen = model_.ret();
-        assert(wasOpen && "a well-formed trace returns only from an open frame");
-        return std::nullopt;
-      }
-      case EventKind::kRead:
-      case EventKind::kWrite: {
-        const Binding& target = names_.at(event.operand.name);
-        use = Use{target.ptr, event.operand.range.value_or(target.range)};
-        const auto kind = event.kind == EventKind::kRead ? sb::AccessKind::Read : sb::AccessKind::Write;
-        return model_.access(kind, use->ptr, use->bytes);
-      }
-      case EventKind::kDealloc: {
-        const sb::Pointer ptr = names_.at(event.operand.name).ptr;
-        use = Use{ptr, ByteRange{0, model_.allocationSize(ptr.alloc)}};
-        return model_.dealloc(ptr);
-      }
-    }
-    return std::nullopt;
-  }
-
-  sb::Outcome let(const Event& event, std::optional<Use>& use) {
-    const Binding parent = names_.at(event.operand.name);
-    const ByteRange range = event.operand.range.value_or(parent.range);
-    if (event.let == LetKind::kCopy) {
-      if (sb::Outcome ub = model_.copy(parent.ptr, range)) return ub;
-      names_.insert_or_assign(event.name, Binding{parent.ptr, range});
-      return std::nullopt;
-    }
-    const std::vector<ByteRange> cells = event.allCell ? std::vector<ByteRange>{range} : event.cellRanges;
-    const sb::RetagSpec spec{retagKind(event), cells, event.protect};
-    use = Use{parent.ptr, range};
-    const sb::Retagged retagged = model_.retag(parent.ptr, range, spec);
-    if (!retagged.ub) names_.insert_or_assign(event.name, Binding{sb::Pointer{parent.ptr.alloc, retagged.tag}, range});
-    return retagged.ub;
-  }
-
-  static sb::RetagKind retagKind(const Event& event) {
-    switch (event.let) {
-      case LetKind::kMutRef: return event.twoPhase ? sb::RetagKind::kTwoPhase : sb::RetagKind::kUnique;
-      case LetKind::kSharedRef: return sb::RetagKind::kShared;
-      case LetKind::kRawMut: return sb::RetagKind::kRawMut;
-      case LetKind::kRawConst: return sb::RetagKind::kRawConst;
-      case LetKind::kCopy: break;
-    }
-    assert(false && "copies are not retags");
-    return sb::RetagKind::kUnique;
-  }
 
   /// After event `i`, the bytes where a tag it removed items of has none left
   /// that grant anything. A freed allocation is skipped: every later use of it
@@ -184,7 +112,7 @@ class LossTracker {
     const std::string tag = sb::toString(use.ptr.tag);
     return TraceViolation{
         i, "`" + sbt::printEvent(trace_.events[i]) + "` (event " + std::to_string(i + 1) + ") is granted via " +
-               tag + " at " + allocNames_[use.ptr.alloc] + "[" + std::to_string(byte) + "], but " + tag +
+               tag + " at " + runner_.allocationName(use.ptr.alloc) + "[" + std::to_string(byte) + "], but " + tag +
                " lost its last item there at event " + std::to_string(first->event + 1) + " (`" +
                sbt::printEvent(trace_.events[first->event]) + "`" + (first->disabled ? ", which disabled it" : "") +
                ")"};
@@ -193,9 +121,8 @@ class LossTracker {
   const Trace& trace_;
   sb::AnyModel& model_;
   TagScope scope_;
+  sbt::TraceRunner runner_;
   RemovalLog log_;
-  std::map<std::string, Binding, std::less<>> names_;
-  std::vector<std::string> allocNames_;  ///< by AllocId: the name its `alloc` bound
   std::map<std::pair<sb::AllocId, std::uint64_t>, std::vector<Loss>> losses_;  ///< by (alloc, tag id)
 };
 

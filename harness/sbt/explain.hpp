@@ -32,6 +32,7 @@ struct World {
   std::vector<int> freedLines;                              ///< by AllocId; 0 while live
   std::vector<int> callLines;                               ///< by CallId - 1
   sb::History history;
+  std::optional<Use> lastUse;  ///< of the event that ran last
 
   void bind(const std::string& name, Binding binding, int line);
   const Binding& lookup(const std::string& name) const { return names.at(name); }

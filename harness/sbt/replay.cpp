@@ -47,6 +47,7 @@ sb::Outcome let(World& world, sb::AnyModel& model, const Event& event) {
   }
   const std::vector<ByteRange> cells = event.allCell ? std::vector<ByteRange>{range} : event.cellRanges;
   const sb::RetagSpec spec{retagKind(event), cells, event.protect};
+  world.lastUse = Use{parent.ptr, range};
   const sb::Retagged retagged = model.retag(parent.ptr, range, spec);
   if (retagged.ub) return retagged.ub;
   const sb::Pointer ptr{parent.ptr.alloc, retagged.tag};
@@ -60,12 +61,14 @@ sb::Outcome let(World& world, sb::AnyModel& model, const Event& event) {
 sb::Outcome access(World& world, sb::AnyModel& model, const Event& event, sb::AccessKind kind) {
   const Binding& target = world.lookup(event.operand.name);
   world.history.beginEvent(event.line, target.ptr.alloc);
-  return model.access(kind, target.ptr, event.operand.range.value_or(target.range));
+  world.lastUse = Use{target.ptr, event.operand.range.value_or(target.range)};
+  return model.access(kind, target.ptr, world.lastUse->bytes);
 }
 
 sb::Outcome dealloc(World& world, sb::AnyModel& model, const Event& event) {
   const Binding& target = world.lookup(event.operand.name);
   world.history.beginEvent(event.line, target.ptr.alloc);
+  world.lastUse = Use{target.ptr, ByteRange{0, model.allocationSize(target.ptr.alloc)}};
   sb::Outcome ub = model.dealloc(target.ptr);
   if (!ub) world.freedLines[target.ptr.alloc] = event.line;
   return ub;
@@ -101,6 +104,7 @@ TraceRunner::TraceRunner(sb::AnyModel& model, bool explaining)
 TraceRunner::~TraceRunner() { model_.setObserver(nullptr); }
 
 std::optional<UbReport> TraceRunner::step(const Event& event, const std::string* lineText) {
+  world_->lastUse.reset();
   if (world_->explaining) world_->lineTexts.try_emplace(event.line, lineText != nullptr ? *lineText : printEvent(event));
   sb::Outcome ub = run(*world_, model_, event);
   if (!ub) return std::nullopt;
@@ -132,6 +136,10 @@ Step TraceRunner::stacksAfter(const Event& event) const {
   });
   return step;
 }
+
+const std::optional<Use>& TraceRunner::lastUse() const { return world_->lastUse; }
+
+const std::string& TraceRunner::allocationName(sb::AllocId alloc) const { return world_->allocNames[alloc]; }
 
 ReplayResult replay(const Trace& trace, sb::AnyModel& model, bool recordSteps) {
   ReplayResult result;

@@ -36,6 +36,14 @@ struct ReplayResult {
 
 struct World;
 
+/// What an event went through: a pointer (with its tag) and bytes — a retag's
+/// parent, an access's or a dealloc's target. Allocations, copies and frames
+/// use no item.
+struct Use {
+  sb::Pointer ptr;
+  ByteRange bytes;
+};
+
 /// Runs events one at a time on a model, keeping names, lines and history so
 /// that a UB can be explained. Events must be well-formed (as parseTrace
 /// guarantees). `lineText`, when given, describes an event's line in reports
@@ -52,6 +60,10 @@ class TraceRunner {
   std::optional<UbReport> step(const Event& event, const std::string* lineText = nullptr);
   /// The stacks of the bytes `event` touched, after it ran.
   Step stacksAfter(const Event& event) const;
+  /// The use of the last event run, if it had one.
+  const std::optional<Use>& lastUse() const;
+  /// The name an allocation's `alloc` bound.
+  const std::string& allocationName(sb::AllocId alloc) const;
 
  private:
   sb::AnyModel& model_;
