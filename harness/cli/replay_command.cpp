@@ -37,6 +37,7 @@ struct FileRun {
   std::string model;
   std::optional<int> expected;
   sbt::ReplayResult result;
+  bool verbose = false;
   bool passed() const { return expected == (result.ub ? std::optional<int>(result.ub->line) : std::nullopt); }
 };
 
@@ -47,15 +48,15 @@ std::string verdictText(const FileRun& run) {
          "; got " + got;
 }
 
-void printText(const FileRun& run, bool verbose, std::ostream& out) {
-  if (verbose) {
+void printTextRun(const FileRun& run, std::ostream& out) {
+  if (run.verbose) {
     for (const sbt::Step& step : run.result.steps) {
       out << "  [" << run.model << "] " << step.line << " | " << step.event << '\n';
       for (const std::string& stack : step.stacks) out << "        " << stack << '\n';
     }
   }
   out << (run.passed() ? "PASS  " : "FAIL  ") << run.file << "  [" << run.model << "]  " << verdictText(run) << '\n';
-  if (run.result.ub && (verbose || !run.passed())) printUbReport(*run.result.ub, out);
+  if (run.result.ub && (run.verbose || !run.passed())) printUbReport(*run.result.ub, out);
 }
 
 void writeJson(JsonWriter& json, const FileRun& run) {
@@ -92,11 +93,8 @@ int replayMain(std::span<char* const> args) {
   std::vector<FileRun> runs;
   std::vector<InputError> errors;
   for (const std::string& file : parsed->files) {
-    const std::optional<std::string> text = readFile(file);
-    if (!text) {
-      errors.push_back(InputError{file, 0, "cannot read file"});
-      continue;
-    }
+    const std::optional<std::string> text = readInput(file, errors);
+    if (!text) continue;
     auto trace = sbt::parseTrace(*text);
     if (auto* traceError = std::get_if<sbt::TraceError>(&trace)) {
       errors.push_back(InputError{file, traceError->line, traceError->message});
@@ -107,29 +105,11 @@ int replayMain(std::span<char* const> args) {
     if (models.empty()) models.emplace_back("sb2");
     for (const std::string& modelName : models) {
       auto model = sb::AnyModel::create(modelName);
-      runs.push_back(FileRun{file, modelName, sbt::expectedUbLine(parsedTrace), sbt::replay(parsedTrace, *model, verbose)});
+      runs.push_back(FileRun{file, modelName, sbt::expectedUbLine(parsedTrace), sbt::replay(parsedTrace, *model, verbose), verbose});
     }
   }
 
-  int passed = 0;
-  for (const FileRun& run : runs) passed += run.passed() ? 1 : 0;
-  const int failed = static_cast<int>(runs.size()) - passed;
-  printInputErrors(errors);
-  if (parsed->has("--json")) {
-    JsonWriter json(std::cout);
-    json.beginObject().key("results").beginArray();
-    for (const FileRun& run : runs) writeJson(json, run);
-    json.endArray().key("errors");
-    writeInputErrors(json, errors);
-    json.key("passed").value(passed).key("failed").value(failed).endObject();
-    std::cout << '\n';
-  } else {
-    for (const FileRun& run : runs) printText(run, verbose, std::cout);
-    std::cout << passed << " passed, " << failed << " failed\n";
-    if (!errors.empty()) std::cout << errors.size() << " file(s) not run: see the errors above\n";
-  }
-  if (!errors.empty()) return kExitUsage;
-  return failed == 0 ? kExitOk : kExitFailed;
+  return finishFiles(runs, errors, parsed->has("--json"), &writeJson, &printTextRun);
 }
 
 }  // namespace sbcheck::cli

@@ -1,6 +1,8 @@
 // Shared CLI output.
 #include "harness/cli/report.hpp"
 
+#include "harness/cli/args.hpp"
+
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -14,6 +16,17 @@ std::optional<std::string> readFile(const std::string& path) {
   text << in.rdbuf();
   if (in.bad()) return std::nullopt;
   return text.str();
+}
+
+std::optional<std::string> readInput(const std::string& path, std::vector<InputError>& errors) {
+  std::optional<std::string> text = readFile(path);
+  if (!text) errors.push_back(InputError{path, 0, "cannot read file"});
+  return text;
+}
+
+int exitStatus(const std::vector<InputError>& errors, int failed) {
+  if (!errors.empty()) return kExitUsage;
+  return failed == 0 ? kExitOk : kExitFailed;
 }
 
 void printInputErrors(const std::vector<InputError>& errors) {

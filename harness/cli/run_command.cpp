@@ -42,6 +42,7 @@ namespace {
 struct FileRun {
   std::string file;
   cellseq::PolicyRun run;
+  bool passed() const { return run.passed(); }
 };
 
 bool knownPolicy(std::string_view name) {
@@ -111,11 +112,8 @@ int runMain(std::span<char* const> args) {
   std::vector<FileRun> runs;
   std::vector<InputError> errors;
   for (const std::string& file : parsed->files) {
-    const std::optional<std::string> text = readFile(file);
-    if (!text) {
-      errors.push_back(InputError{file, 0, "cannot read file"});
-      continue;
-    }
+    const std::optional<std::string> text = readInput(file, errors);
+    if (!text) continue;
     auto sequence = cellseq::parseSequence(*text, cell::kPolicyNames);
     if (auto* sequenceError = std::get_if<cellseq::SequenceError>(&sequence)) {
       errors.push_back(InputError{file, sequenceError->line, sequenceError->message});
@@ -131,27 +129,11 @@ int runMain(std::span<char* const> args) {
       if (emitSbt) break;  // the first policy's trace
     }
   }
+  if (!emitSbt) return finishFiles(runs, errors, parsed->has("--json"), &writeJson, &printText);
+  // The trace the model saw, as `.sbt` on stdout; the verdict is the exit status.
   printInputErrors(errors);
-  int passed = 0;
-  for (const FileRun& run : runs) passed += run.run.passed() ? 1 : 0;
-  const int failed = static_cast<int>(runs.size()) - passed;
-  if (emitSbt) {
-    if (!runs.empty()) std::cout << sbt::printTrace(runs.front().run.trace);
-  } else if (parsed->has("--json")) {
-    JsonWriter json(std::cout);
-    json.beginObject().key("results").beginArray();
-    for (const FileRun& run : runs) writeJson(json, run);
-    json.endArray().key("errors");
-    writeInputErrors(json, errors);
-    json.key("passed").value(passed).key("failed").value(failed).endObject();
-    std::cout << '\n';
-  } else {
-    for (const FileRun& run : runs) printText(run, std::cout);
-    std::cout << passed << " passed, " << failed << " failed\n";
-    if (!errors.empty()) std::cout << errors.size() << " file(s) not run: see the errors above\n";
-  }
-  if (!errors.empty()) return kExitUsage;
-  return failed == 0 ? kExitOk : kExitFailed;
+  if (!runs.empty()) std::cout << sbt::printTrace(runs.front().run.trace);
+  return exitStatus(errors, runs.empty() || runs.front().passed() ? 0 : 1);
 }
 
 }  // namespace sbcheck::cli
