@@ -2,6 +2,7 @@
 // named decision points of the one cell (cell.hpp), never copies of it.
 #pragma once
 
+#include <array>
 #include <concepts>
 #include <string_view>
 
@@ -73,7 +74,12 @@ constexpr void forEachPolicy(Fn&& fn) {
   fn.template operator()<UnguardedInner>();
 }
 
-inline constexpr std::string_view kPolicyNames[] = {Strict::kName, Generation::kName, UncheckedLeak::kName,
-                                                    NoParentRef::kName, UnguardedInner::kName};
+/// Every policy's name, in forEachPolicy's order.
+inline constexpr auto kPolicyNames = [] {
+  std::array<std::string_view, 5> names{};
+  std::size_t next = 0;
+  forEachPolicy([&]<class P>() { names[next++] = P::kName; });
+  return names;
+}();
 
 }  // namespace sbcheck::cell

@@ -12,8 +12,13 @@ template class Model<Sb2Strict>;
 template class Model<Sb2TaggedRaw>;
 
 namespace {
-constexpr std::array<std::string_view, 5> kNames = {Sb2::kName, Sb2StackWrite::kName, Sb2Disable::kName,
-                                                    Sb2Strict::kName, Sb2TaggedRaw::kName};
+/// Every variant's name, in forEachVariant's order.
+constexpr auto kNames = [] {
+  std::array<std::string_view, 5> names{};
+  std::size_t next = 0;
+  forEachVariant([&]<class P>() { names[next++] = P::kName; });
+  return names;
+}();
 }  // namespace
 
 std::unique_ptr<AnyModel> AnyModel::create(std::string_view name) {

@@ -55,7 +55,7 @@ class Model final : public AnyModel {
       ub->access = kind;
       return ub;
     }
-    if (kind == AccessKind::Read && readChangesNothing(ptr, range)) return std::nullopt;
+    if (kind == AccessKind::Read && readChangesNothingOn(ptr, range)) return std::nullopt;
     return onStacks(ptr, range, Operation::kAccess, [&](Stack& stack, const RuleContext& cx) {
       return sbcheck::sb::access<P>(stack, kind, ptr.tag, cx);
     });
@@ -122,13 +122,10 @@ class Model final : public AnyModel {
     return {Permission::Unique, Strength::kStrong};
   }
 
-  /// A granted read with no Unique above its granting item leaves every stack
-  /// as it is (see `access`), so it need not split the runs it covers.
-  bool readChangesNothing(Pointer ptr, ByteRange range) const {
-    return allocations_[ptr.alloc].stacks->allOf(range, [&](const Stack& stack) {
-      const std::optional<std::size_t> g = stack.findGranting(AccessKind::Read, ptr.tag);
-      return g && !stack.hasUniqueAbove(*g);
-    });
+  /// A read that changes no stack need not split the runs it covers.
+  bool readChangesNothingOn(Pointer ptr, ByteRange range) const {
+    return allocations_[ptr.alloc].stacks->allOf(
+        range, [&](const Stack& stack) { return sbcheck::sb::readChangesNothing(stack, ptr.tag); });
   }
 
   /// Use after free, then out of bounds.

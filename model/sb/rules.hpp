@@ -142,6 +142,13 @@ std::optional<StackUb> access(Stack& stack, AccessKind access, Tag tag, const Ru
   return detail::removeAbove<P::kWriteDiscipline>(stack, *g, access, cx);
 }
 
+/// Whether a read with `tag` is granted and leaves the stack as it is (step 2
+/// has nothing to do): lets the model skip splitting runs for such reads.
+inline bool readChangesNothing(const Stack& stack, Tag tag) {
+  const std::optional<std::size_t> g = stack.findGranting(AccessKind::Read, tag);
+  return g && !stack.hasUniqueAbove(*g);
+}
+
 enum class Strength : std::uint8_t { kStrong, kWeak };
 
 /// sb2.md "Retag / reborrow", for one location: grant `item` to a pointer
