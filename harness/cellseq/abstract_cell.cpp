@@ -454,6 +454,68 @@ std::vector<AbstractCell::ObjectFacts> AbstractCell::liveObjects() const {
   return result;
 }
 
+namespace {
+
+void appendWord(std::string& into, std::uint32_t word) {
+  for (int shift = 0; shift < 32; shift += 8) into.push_back(static_cast<char>((word >> shift) & 0xff));
+}
+
+/// What an iterator still decides: where it stands (unless its leak is
+/// stale, when every `next` is refused wherever it stands), what it holds.
+std::string iteratorForm(const IteratorState& iterator, const Object& object) {
+  const bool stale = iterator.generation != object.generation;
+  std::string form;
+  appendWord(form, iterator.lastYielded && !stale ? *iterator.lastYielded + 1 : 0);
+  form.push_back(static_cast<char>((iterator.exhausted && !stale) | iterator.holdsLeak << 1 |
+                                   iterator.holdsReference << 2 | stale << 3));
+  return form;
+}
+
+}  // namespace
+
+std::string AbstractCell::canonicalForm() const {
+  struct Parts {
+    int names = 0;
+    std::vector<std::string> iterators;
+  };
+  std::vector<Parts> parts(state_->objects.size());
+  int detached = 0;  // exhausted iterators that gave everything back (strict family)
+  int dangling = 0;  // iterators whose object was freed under them (no-parent-ref)
+  for (const auto& entry : state_->names) {
+    const Binding& binding = entry.binding;
+    const Object& object = state_->objects[binding.object];
+    if (binding.kind == NameKind::kObject) ++parts[binding.object].names;
+    if (binding.kind != NameKind::kIterator) continue;
+    const IteratorState& iterator = binding.iterator;
+    if (iterator.exhausted && !iterator.holdsLeak && !iterator.holdsReference) {
+      ++detached;
+    } else if (object.freed) {
+      ++dangling;
+    } else {
+      parts[binding.object].iterators.push_back(iteratorForm(iterator, object));
+    }
+  }
+  std::vector<std::string> objects;
+  for (std::size_t id = 0; id < parts.size(); ++id) {
+    const Object& object = state_->objects[id];
+    if (object.freed) continue;
+    std::string form;
+    appendWord(form, static_cast<std::uint32_t>(object.set.size()));
+    for (const std::uint32_t key : object.set) appendWord(form, key);
+    form.push_back(static_cast<char>(parts[id].names));
+    form.push_back(static_cast<char>(object.counts.sharedGuards));
+    form.push_back(static_cast<char>(object.counts.mutableGuards));
+    std::sort(parts[id].iterators.begin(), parts[id].iterators.end());
+    form.push_back(static_cast<char>(parts[id].iterators.size()));
+    for (const std::string& iterator : parts[id].iterators) form += iterator;
+    objects.push_back(std::move(form));
+  }
+  std::sort(objects.begin(), objects.end());
+  std::string result{static_cast<char>(detached), static_cast<char>(dangling), static_cast<char>(objects.size())};
+  for (const std::string& object : objects) result += object;
+  return result;
+}
+
 std::vector<int> AbstractCell::freedObjects() const {
   std::vector<int> result;  // D6
   for (std::size_t id = 0; id < state_->objects.size(); ++id) {

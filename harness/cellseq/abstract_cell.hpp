@@ -64,6 +64,14 @@ class AbstractCell {
   std::vector<ObjectFacts> liveObjects() const;
   /// liveObjects().size(), without building the facts.
   std::size_t liveObjectCount() const;
+  /// The state up to renaming of names and objects, as bytes: equal for two
+  /// states exactly when no sequence of operations could tell them apart by
+  /// its outcomes. Names count per object (one name of an object is as good
+  /// as another), guards per object and kind, iterators per object by what
+  /// they hold and where they stand, objects sorted; freed objects and the
+  /// objects of iterators that hold nothing any more do not appear.
+  std::string canonicalForm() const;
+
   /// Ids of objects freed so far.
   std::vector<int> freedObjects() const;
   /// The object a bound name refers to (an object name's object, a guard's or

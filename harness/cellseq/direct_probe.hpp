@@ -12,6 +12,12 @@ namespace sbcheck::cellseq {
 class DirectProbe final : public CheckingProbe {
  public:
   explicit DirectProbe(sb::AnyModel& model) : model_(model) { pointers_.reserve(64); }
+  /// For an explorer that branches: `other`'s pointers, over `model` (a copy of other's).
+  DirectProbe(const DirectProbe& other, sb::AnyModel& model)
+      : model_(model), pointers_(other.pointers_), ub_(other.ub_), detached_(other.detached_) {}
+
+  /// The model's pointer for `ptr`.
+  sb::Pointer pointer(cell::PtrId ptr) const { return pointers_[ptr].ptr; }
 
   /// The model's first UB, if any.
   const std::optional<sb::Ub>& ub() const { return ub_; }

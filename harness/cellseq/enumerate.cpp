@@ -17,9 +17,7 @@ using Kind = AbstractCell::NameKind;
 /// What a prefix leaves behind: the abstract state and the next fresh names.
 struct Node {
   AbstractCell cell;
-  int objects = 0;    ///< next `s` number
-  int guards = 0;     ///< next `g` number
-  int iterators = 0;  ///< next `it` number
+  FreshNames fresh;
 };
 
 /// The bound names of a state, by kind.
@@ -52,6 +50,66 @@ Op makeOp(OpKind kind, std::string name, std::string source = {}, std::int64_t k
   return op;
 }
 
+/// How many object names share `name`'s object.
+int namesOfObject(const AbstractCell& cell, const Names& names, const std::string& name) {
+  const int object = cell.objectOf(name);
+  int count = 0;
+  for (const std::string& other : names.objects) count += cell.objectOf(other) == object ? 1 : 0;
+  return count;
+}
+
+void addCandidates(OpKind kind, const AbstractCell& cell, const FreshNames& fresh, const Names& names,
+                   const Universe& universe, std::vector<Op>& ops) {
+  const std::string object = "s" + std::to_string(fresh.objects);
+  const std::string guard = "g" + std::to_string(fresh.guards);
+  const std::string iterator = "it" + std::to_string(fresh.iterators);
+  const bool roomForGuard = static_cast<int>(names.guards.size()) < universe.maxGuards;
+  const bool roomForIterator = static_cast<int>(names.iterators.size()) < universe.maxIterators;
+  switch (kind) {
+    case OpKind::kNew:
+      if (static_cast<int>(cell.liveObjectCount()) < universe.maxObjects) ops.push_back(makeOp(kind, object));
+      break;
+    case OpKind::kRef:
+      for (const std::string& p : names.objects) {
+        if (namesOfObject(cell, names, p) < universe.maxNamesPerObject) ops.push_back(makeOp(kind, object, p));
+      }
+      break;
+    case OpKind::kDel:
+    case OpKind::kLen:
+      for (const std::string& p : names.objects) ops.push_back(makeOp(kind, p));
+      break;
+    case OpKind::kAdd:
+    case OpKind::kDiscard:
+    case OpKind::kContains:
+      for (const std::string& p : names.objects) {
+        for (std::uint32_t key = 0; key < universe.keys; ++key) ops.push_back(makeOp(kind, p, {}, key));
+      }
+      break;
+    case OpKind::kBorrow:
+    case OpKind::kBorrowMut:
+      if (roomForGuard) {
+        for (const std::string& p : names.objects) ops.push_back(makeOp(kind, guard, p));
+      }
+      break;
+    case OpKind::kIter:
+      if (roomForIterator) {
+        for (const std::string& p : names.objects) ops.push_back(makeOp(kind, iterator, p));
+      }
+      break;
+    case OpKind::kRead:
+    case OpKind::kRelease:
+      for (const std::string& g : names.guards) ops.push_back(makeOp(kind, g));
+      break;
+    case OpKind::kWrite:
+      for (const std::string& g : names.mutableGuards) ops.push_back(makeOp(kind, g));
+      break;
+    case OpKind::kNext:
+    case OpKind::kDrop:
+      for (const std::string& i : names.iterators) ops.push_back(makeOp(kind, i));
+      break;
+  }
+}
+
 class Enumerator {
  public:
   Enumerator(std::size_t maxLength, const Universe& universe, const std::function<bool(const Sequence&)>& visit)
@@ -60,12 +118,12 @@ class Enumerator {
   /// Visits every extension of the current sequence, whose state is `node`.
   void extend(const Node& node) {
     if (sequence_.ops.size() >= maxLength_) return;
-    for (Op& op : candidates(node)) {
+    for (Op& op : candidateOps(node.cell, node.fresh, universe_)) {
       Node next = node;
       auto applied = next.cell.apply(op);
       assert(std::holds_alternative<Outcome>(applied) && "the enumerator only uses bound names of the right kind");
       const bool undefined = std::get<Outcome>(applied).kind == Outcome::Kind::kUndefined;
-      advanceFreshNames(op.kind, next);
+      next.fresh.advance(op.kind);
       op.line = static_cast<int>(sequence_.ops.size()) + 1;
       sequence_.ops.push_back(std::move(op));
       if (visit_(sequence_) && !undefined) extend(next);
@@ -74,97 +132,6 @@ class Enumerator {
   }
 
  private:
-  /// Every op the universe allows after the current sequence, in OpKind
-  /// order, then by name, then by key.
-  std::vector<Op> candidates(const Node& node) const {
-    const Names names = namesOf(node.cell);
-    std::vector<Op> ops;
-    for (const Form& form : kForms) addCandidates(form.kind, node, names, ops);
-    return ops;
-  }
-
-  void addCandidates(OpKind kind, const Node& node, const Names& names, std::vector<Op>& ops) const {
-    const std::string object = "s" + std::to_string(node.objects);
-    const std::string guard = "g" + std::to_string(node.guards);
-    const std::string iterator = "it" + std::to_string(node.iterators);
-    const bool roomForGuard = static_cast<int>(names.guards.size()) < universe_.maxGuards;
-    const bool roomForIterator = static_cast<int>(names.iterators.size()) < universe_.maxIterators;
-    switch (kind) {
-      case OpKind::kNew:
-        if (static_cast<int>(node.cell.liveObjects().size()) < universe_.maxObjects) {
-          ops.push_back(makeOp(kind, object));
-        }
-        break;
-      case OpKind::kRef:
-        for (const std::string& p : names.objects) {
-          if (namesOfObject(node.cell, names, p) < universe_.maxNamesPerObject) ops.push_back(makeOp(kind, object, p));
-        }
-        break;
-      case OpKind::kDel:
-      case OpKind::kLen:
-        for (const std::string& p : names.objects) ops.push_back(makeOp(kind, p));
-        break;
-      case OpKind::kAdd:
-      case OpKind::kDiscard:
-      case OpKind::kContains:
-        for (const std::string& p : names.objects) {
-          for (std::uint32_t key = 0; key < universe_.keys; ++key) ops.push_back(makeOp(kind, p, {}, key));
-        }
-        break;
-      case OpKind::kBorrow:
-      case OpKind::kBorrowMut:
-        if (roomForGuard) {
-          for (const std::string& p : names.objects) ops.push_back(makeOp(kind, guard, p));
-        }
-        break;
-      case OpKind::kIter:
-        if (roomForIterator) {
-          for (const std::string& p : names.objects) ops.push_back(makeOp(kind, iterator, p));
-        }
-        break;
-      case OpKind::kRead:
-      case OpKind::kRelease:
-        for (const std::string& g : names.guards) ops.push_back(makeOp(kind, g));
-        break;
-      case OpKind::kWrite:
-        for (const std::string& g : names.mutableGuards) ops.push_back(makeOp(kind, g));
-        break;
-      case OpKind::kNext:
-      case OpKind::kDrop:
-        for (const std::string& i : names.iterators) ops.push_back(makeOp(kind, i));
-        break;
-    }
-  }
-
-  /// How many object names share `name`'s object.
-  static int namesOfObject(const AbstractCell& cell, const Names& names, const std::string& name) {
-    const int object = cell.objectOf(name);
-    int count = 0;
-    for (const std::string& other : names.objects) count += cell.objectOf(other) == object ? 1 : 0;
-    return count;
-  }
-
-  /// Fresh names are consumed by the op that names them, bound or refused,
-  /// so a refused `borrow g0 = s0` is followed by `borrow g1 = s0`, as in
-  /// `decode`.
-  static void advanceFreshNames(OpKind kind, Node& node) {
-    switch (formOf(kind).operands) {
-      case Operands::kBinding:
-        if (kind == OpKind::kIter) {
-          ++node.iterators;
-        } else if (kind == OpKind::kBorrow || kind == OpKind::kBorrowMut) {
-          ++node.guards;
-        } else {
-          ++node.objects;  // ref
-        }
-        break;
-      case Operands::kName:
-        if (kind == OpKind::kNew) ++node.objects;
-        break;
-      case Operands::kNameKey: break;
-    }
-  }
-
   std::size_t maxLength_;
   Universe universe_;
   const std::function<bool(const Sequence&)>& visit_;
@@ -173,10 +140,28 @@ class Enumerator {
 
 }  // namespace
 
+void FreshNames::advance(OpKind kind) {
+  switch (kind) {
+    case OpKind::kNew:
+    case OpKind::kRef: ++objects; break;
+    case OpKind::kBorrow:
+    case OpKind::kBorrowMut: ++guards; break;
+    case OpKind::kIter: ++iterators; break;
+    default: break;
+  }
+}
+
+std::vector<Op> candidateOps(const AbstractCell& cell, const FreshNames& fresh, const Universe& universe) {
+  const Names names = namesOf(cell);
+  std::vector<Op> ops;
+  for (const Form& form : kForms) addCandidates(form.kind, cell, fresh, names, universe, ops);
+  return ops;
+}
+
 void enumerateSequences(std::string_view policy, std::size_t maxLength, const Universe& universe,
                         const std::function<bool(const Sequence&)>& visit) {
   Enumerator enumerator(maxLength, universe, visit);
-  enumerator.extend(Node{AbstractCell(policy)});
+  enumerator.extend(Node{AbstractCell(policy), {}});
 }
 
 std::vector<std::uint64_t> countSequencesByLength(std::string_view policy, std::size_t maxLength,

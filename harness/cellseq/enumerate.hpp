@@ -14,6 +14,24 @@
 
 namespace sbcheck::cellseq {
 
+class AbstractCell;
+
+/// The next fresh name of each kind, counted as `decode` counts them: a
+/// fresh name is consumed by the op that names it, bound or refused.
+struct FreshNames {
+  int objects = 0;    ///< next `s` number
+  int guards = 0;     ///< next `g` number
+  int iterators = 0;  ///< next `it` number
+
+  /// Consumes the fresh name `kind`'s op used, if it names one.
+  void advance(OpKind kind);
+};
+
+/// Every op the universe allows in state `cell`, in OpKind order, then by
+/// name, then by key (the list below, at `enumerateSequences`); fresh names
+/// come from `fresh`.
+std::vector<Op> candidateOps(const AbstractCell& cell, const FreshNames& fresh, const Universe& universe);
+
 /// Calls `visit` once on every well-formed sequence of 1 to `maxLength` ops
 /// under `policy` (a name from cell::kPolicyNames) that stays in `universe`,
 /// each sequence before its extensions. The ops offered at each step are the

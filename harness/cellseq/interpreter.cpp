@@ -45,6 +45,32 @@ std::uint64_t keyOf(std::string_view name) {
 }  // namespace
 
 template <cell::CellPolicy P>
+Interpreter<P>::Interpreter(const Interpreter& other, CheckingProbe& probe)
+    : probe_(probe), keys_(other.keys_) {
+  std::vector<std::pair<const cell::Object*, cell::Object*>> copies;  // a handful
+  auto copyOf = [&](const cell::Object* object) -> cell::Object& {
+    for (const auto& [from, to] : copies) {
+      if (from == object) return *to;
+    }
+    copies.emplace_back(object, cell::Object::copyOf(*object, probe));
+    return *copies.back().second;
+  };
+  names_.reserve(other.names_.size());
+  for (const std::optional<Named>& slot : other.names_) {
+    const Entry& entry = slot->entry;
+    if (const auto* ref = std::get_if<cell::Ref>(&entry)) {
+      names_.emplace_back(Named{slot->name, cell::Ref::share(copyOf(ref->get()))});
+    } else if (const auto* guard = std::get_if<cell::Guard>(&entry)) {
+      names_.emplace_back(Named{slot->name, guard->copyFor(cell::Ref::share(copyOf(guard->object())))});
+    } else {
+      const auto& it = std::get<cell::Iterator>(entry);
+      cell::Object* object = other.probe_.freed(it.base()) ? nullptr : &copyOf(it.leak().object);
+      names_.emplace_back(Named{slot->name, Entry(std::in_place_type<cell::Iterator>, it, object, probe)});
+    }
+  }
+}
+
+template <cell::CellPolicy P>
 std::size_t Interpreter<P>::slotOf(std::string_view name) const {
   const std::uint64_t key = keyOf(name);
   for (std::size_t i = 0; i < keys_.size(); ++i) {

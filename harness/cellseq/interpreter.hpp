@@ -18,10 +18,16 @@ namespace sbcheck::cellseq {
 template <cell::CellPolicy P>
 class Interpreter {
  public:
+  using Entry = std::variant<cell::Ref, cell::Guard, cell::Iterator>;
+
   explicit Interpreter(CheckingProbe& probe) : probe_(probe) {
     names_.reserve(8);
     keys_.reserve(8);
   }
+  /// For an explorer that branches: `other`'s bindings over copies of its
+  /// objects (an iterator whose object is freed keeps no object), reporting
+  /// to `probe` (a copy of other's probe, over a copy of its model).
+  Interpreter(const Interpreter& other, CheckingProbe& probe);
   Interpreter(const Interpreter&) = delete;
   Interpreter& operator=(const Interpreter&) = delete;
   ~Interpreter() { tearDown(); }
@@ -37,13 +43,18 @@ class Interpreter {
   /// The object `op` acts on (its object name's, guard's or iterator's), if bound.
   std::optional<cell::PtrId> objectOf(const Op& op) const;
 
+  /// Calls `visit(name, entry)` on every bound name, in no fixed order.
+  template <class Visit>
+  void forEachBinding(Visit&& visit) const {
+    for (const std::optional<Named>& slot : names_) visit(std::string_view(slot->name), slot->entry);
+  }
+
   /// Drops everything still named, as the interpreter does at exit, without
   /// telling the model (the sequence is over) and without touching the memory
   /// of objects that are already gone.
   void tearDown();
 
  private:
-  using Entry = std::variant<cell::Ref, cell::Guard, cell::Iterator>;
   using Cell = cell::Cell<P>;
 
   /// A bound name. Names live in a dense array of slots searched linearly by

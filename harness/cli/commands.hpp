@@ -20,4 +20,7 @@ int checkMain(std::span<char* const> args);
 extern const Command kCompareCommand;
 int compareMain(std::span<char* const> args);
 
+extern const Command kExploreCommand;
+int exploreMain(std::span<char* const> args);
+
 }  // namespace sbcheck::cli

@@ -17,6 +17,7 @@ const Entry kCommands[] = {
     {&sbcheck::cli::kRunCommand, &sbcheck::cli::runMain},
     {&sbcheck::cli::kCheckCommand, &sbcheck::cli::checkMain},
     {&sbcheck::cli::kCompareCommand, &sbcheck::cli::compareMain},
+    {&sbcheck::cli::kExploreCommand, &sbcheck::cli::exploreMain},
 };
 
 void printUsage(std::ostream& out) {

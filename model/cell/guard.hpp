@@ -16,6 +16,13 @@ class Guard {
   ~Guard() { (void)release(); }
 
   bool isMutable() const { return mutable_; }
+  /// The borrowed pointer.
+  PtrId ptr() const { return ptr_; }
+  /// For an explorer that branches: this guard, over `object` (a copy of its object).
+  Guard copyFor(Ref object) const {
+    Data* data = &object->data;
+    return Guard(std::move(object), ptr_, data, mutable_);
+  }
   /// The guarded object; null once released.
   const Object* object() const { return object_.get(); }
 

@@ -27,6 +27,12 @@ class Iterator {
       : leak_(std::move(other.leak_)), probe_(other.probe_), base_(other.base_),
         position_(other.position_), released_(std::exchange(other.released_, true)) {}
   Iterator& operator=(Iterator&&) = delete;
+  /// For an explorer that branches: this iterator over `object` (a copy of
+  /// its object, or null when that is freed), reporting to `probe`.
+  Iterator(const Iterator& from, Object* object, Probe& probe)
+      : leak_{object, from.leak_.holder ? std::optional(Ref::share(*object)) : std::nullopt, from.leak_.ptr,
+              object != nullptr ? &object->data : nullptr, from.leak_.generation, from.leak_.counted},
+        probe_(&probe), base_(from.base_), position_(from.position_), released_(from.released_) {}
   ~Iterator() { (void)drop(); }
 
   const Leak& leak() const { return leak_; }

@@ -31,6 +31,10 @@ class Object {
  public:
   /// A new object with reference count 1.
   static Object* create(Probe& probe) { return new Object(probe); }
+  /// For an explorer that branches: a copy of `from` (same base pointer, state
+  /// and data) reporting to `probe`, with no references yet — each Ref the
+  /// copy's holders share counts one, as the originals did.
+  static Object* copyOf(const Object& from, Probe& probe) { return new Object(from, probe); }
 
   Object(const Object&) = delete;
   Object& operator=(const Object&) = delete;
@@ -53,6 +57,8 @@ class Object {
 
  private:
   explicit Object(Probe& probe) : probe_(&probe), base_(probe.allocated()) {}
+  Object(const Object& from, Probe& probe)
+      : state(from.state), data(from.data), refcount_(0), probe_(&probe), base_(from.base_) {}
   ~Object() = default;
 
   std::uint32_t refcount_ = 1;

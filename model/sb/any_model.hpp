@@ -65,6 +65,10 @@ class AnyModel {
   virtual ~AnyModel() = default;
 
   virtual std::string_view name() const = 0;
+  /// An independent copy of the whole state (for explorers that branch).
+  virtual std::unique_ptr<AnyModel> clone() const = 0;
+  /// rules.hpp's kItemsActAlone for this variant.
+  virtual bool itemsActAlone() const = 0;
 
   /// A fresh allocation of `size` >= 1 bytes: `[Unique(base)]` on every byte,
   /// `base` fresh, or `Untagged` when `untaggedBase`.

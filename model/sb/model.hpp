@@ -18,6 +18,8 @@ class Model final : public AnyModel {
   Model() : active_(1, false) {}
 
   std::string_view name() const override { return P::kName; }
+  std::unique_ptr<AnyModel> clone() const override { return std::make_unique<Model>(*this); }
+  bool itemsActAlone() const override { return kItemsActAlone<P>; }
 
   Pointer allocate(std::uint64_t size, bool untaggedBase) override {
     assert(size >= 1 && "the trace checker rejects empty allocations");

@@ -142,6 +142,19 @@ std::optional<StackUb> access(Stack& stack, AccessKind access, Tag tag, const Ru
   return detail::removeAbove<P::kWriteDiscipline>(stack, *g, access, cx);
 }
 
+/// Whether every rule of variant P treats stack items one at a time: its
+/// disciplines remove or disable each item for its own permission, and weak
+/// grants go directly above the granting item. Then an item no pointer can
+/// use again (its tag dead, no protector) changes no verdict and no other
+/// item's fate, and an explorer may forget it. Under the other disciplines an
+/// item's neighbours matter: sb2-strict pops from the first incompatible item,
+/// sb2-stackwrite keeps or inserts by SharedReadWrite groups.
+template <ModelPolicy P>
+inline constexpr bool kItemsActAlone =
+    (P::kReadDiscipline == Discipline::kRemoveIncompatible || P::kReadDiscipline == Discipline::kDisableUnique) &&
+    (P::kWriteDiscipline == Discipline::kRemoveIncompatible || P::kWriteDiscipline == Discipline::kDisableUnique) &&
+    !P::kWeakInsertAboveSrwGroup;
+
 /// Whether a read with `tag` is granted and leaves the stack as it is (step 2
 /// has nothing to do): lets the model skip splitting runs for such reads.
 inline bool readChangesNothing(const Stack& stack, Tag tag) {

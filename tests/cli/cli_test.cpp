@@ -55,7 +55,7 @@ class Cli : public testing::Test {
 TEST_F(Cli, TopLevelHelpListsEveryCommand) {
   const CliResult result = run("--help");
   EXPECT_EQ(result.status, 0);
-  for (const char* command : {"replay", "run", "check"}) {
+  for (const char* command : {"replay", "run", "check", "compare", "explore"}) {
     EXPECT_NE(result.out.find(command), std::string::npos) << command;
   }
 }
@@ -65,6 +65,7 @@ TEST_F(Cli, EveryCommandExplainsItsFlags) {
   EXPECT_NE(run("run --help").out.find("--emit-sbt"), std::string::npos);
   EXPECT_EQ(run("run --help").status, 0);
   EXPECT_NE(run("check --help").out.find("--save-to"), std::string::npos);
+  EXPECT_NE(run("explore --help").out.find("--time-limit"), std::string::npos);
 }
 
 TEST_F(Cli, BadArgumentsExitTwo) {
@@ -78,6 +79,11 @@ TEST_F(Cli, BadArgumentsExitTwo) {
   EXPECT_EQ(run("check --runs 0").status, 2);
   EXPECT_EQ(run("check --property nonsense").status, 2);
   EXPECT_EQ(run("check --seed -3").status, 2);
+  EXPECT_EQ(run("explore").status, 2);
+  EXPECT_EQ(run("explore --policy lenient").status, 2);
+  EXPECT_EQ(run("explore --policy strict --keys 0").status, 2);
+  EXPECT_EQ(run("explore --policy strict --bytes 2").status, 2);
+  EXPECT_EQ(run("explore --policy strict --threads 0").status, 2);
 }
 
 TEST_F(Cli, MalformedTraceIsReportedWithItsLineAndExitsTwo) {
@@ -160,6 +166,32 @@ TEST_F(Cli, CheckJsonNamesEachPropertyAndPolicy) {
   EXPECT_EQ(result.status, 0);
   EXPECT_EQ(result.out.rfind("{\"seed\":1,", 0), 0u) << result.out;
   EXPECT_NE(result.out.find("\"status\":\"holds\""), std::string::npos) << result.out;
+}
+
+TEST_F(Cli, ExploreSavesAShortestCounterexampleThatRunReplays) {
+  const CliResult result = run("explore --policy unchecked-leak --depth 4 --save-to " + (dir_ / "cx").string());
+  EXPECT_EQ(result.status, 1) << result.out;
+  EXPECT_NE(result.out.find("FAIL  mutable-borrows-block-leaks  (expected for this policy)"), std::string::npos)
+      << result.out;
+  EXPECT_NE(result.out.find("depth bound after depth 4"), std::string::npos) << result.out;
+  const fs::path saved = dir_ / "cx" / "explore-mutable-borrows-block-leaks-unchecked-leak.cell";
+  ASSERT_TRUE(fs::exists(saved)) << result.out;
+  const CliResult replayed = run("run " + saved.string());
+  EXPECT_EQ(replayed.status, 0) << slurp(saved) << replayed.out;
+}
+
+TEST_F(Cli, ExploreJsonReportsTheRunAndEachProperty) {
+  const CliResult result = run("explore --json --policy strict --depth 3 --save-to " + (dir_ / "cx").string());
+  EXPECT_EQ(result.status, 0) << result.err;
+  EXPECT_EQ(result.out.rfind("{\"mode\":\"cell\",\"policy\":\"strict\"", 0), 0u) << result.out;
+  EXPECT_NE(result.out.find("\"states_per_depth\":[1,1,7,27]"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("\"ending\":\"depth_bound\""), std::string::npos) << result.out;
+}
+
+TEST_F(Cli, ExploreStopsAtTheStateLimitWithWhatItCompleted) {
+  const CliResult result = run("explore --policy strict --max-states 100 --save-to " + (dir_ / "cx").string());
+  EXPECT_EQ(result.status, 0) << result.err;
+  EXPECT_NE(result.out.find("state limit after depth 3: 100 distinct states"), std::string::npos) << result.out;
 }
 
 }  // namespace

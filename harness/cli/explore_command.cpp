@@ -1,0 +1,178 @@
+// `sbcheck explore`: bounded exhaustive exploration — every well-formed
+// `.cell` sequence of a policy over a bounded universe (or every `.sbt` trace
+// over a bounded allocation), breadth first, every property checked on every
+// reachable state, and the shortest counterexample of each that fails.
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+#include <thread>
+
+#include "harness/cellseq/print.hpp"
+#include "harness/cli/commands.hpp"
+#include "harness/cli/explore_report.hpp"
+#include "harness/corpus.hpp"
+#include "harness/explore/cell_space.hpp"
+#include "model/cell/policy.hpp"
+#include "properties/counterexample_file.hpp"
+
+namespace sbcheck::cli {
+
+bool readCount(const Parsed& parsed, std::string_view flag, std::uint64_t low, std::uint64_t high,
+               std::uint64_t& into, std::string& error) {
+  const std::optional<std::string> text = parsed.get(flag);
+  if (!text) return true;
+  const std::optional<std::uint64_t> value = parseCount(*text);
+  if (value && *value >= low && *value <= high) {
+    into = *value;
+    return true;
+  }
+  error = std::string(flag) + " needs a whole number from " + std::to_string(low) + " to " + std::to_string(high);
+  return false;
+}
+
+bool readLimits(const Parsed& parsed, explore::Limits& limits, std::string& error) {
+  std::uint64_t depth = 0, states = 0, seconds = 0;
+  std::uint64_t threads = std::max(1u, std::thread::hardware_concurrency());
+  if (!readCount(parsed, "--depth", 1, 10'000, depth, error) ||
+      !readCount(parsed, "--max-states", 1, 4'000'000'000ull, states, error) ||
+      !readCount(parsed, "--time-limit", 1, 1'000'000, seconds, error) ||
+      !readCount(parsed, "--threads", 1, 64, threads, error)) {
+    return false;
+  }
+  limits.maxDepth = static_cast<std::uint32_t>(depth);
+  limits.maxStates = states;
+  limits.maxSeconds = static_cast<double>(seconds);
+  limits.threads = static_cast<unsigned>(threads);
+  if (isatty(STDERR_FILENO) && !parsed.has("--json")) limits.progress = printProgress;
+  return true;
+}
+
+const Command kExploreCommand{
+    "explore",
+    "--policy NAME [--model NAME] [--depth N] [--objects K] [--keys K] [--names K] [--guards K] [--iterators K] "
+    "[--threads T] [--max-states N] [--time-limit S] [--save-to DIR] [--json]\n"
+    "       sbcheck explore --model NAME[,NAME...] [--bytes B] [--tags L] [--depth N] [--threads T] [--max-states N] "
+    "[--time-limit S] [--save-to DIR] [--json]",
+    "Explore every sequence (or trace) in a bounded universe; shortest counterexamples.",
+    "With --policy: every well-formed .cell sequence over the bounded universe,\n"
+    "breadth first. A state is the real cell, the SB2 model checking its accesses\n"
+    "and the abstract cell (the spec), deduplicated up to renaming of names,\n"
+    "objects and tags (docs/decisions.md says why each reduction is sound). Every\n"
+    "cell property is checked on every transition; for each one that fails, the\n"
+    "first counterexample found is a shortest one, and it is saved as a .cell file\n"
+    "with its expectations (default corpus/cell). The default universe is the\n"
+    "issue's: at most 2 objects alive, 2 names per object, keys {0, 1}, 2 guards\n"
+    "and 2 iterators held at a time; --model picks the SB2 variant (default sb2).\n\n"
+    "With --model and no --policy: every .sbt trace over one allocation of B bytes\n"
+    "with at most L live pointers, checking the model's laws; with several models\n"
+    "(or 'all'), also the shortest trace each pair disagrees on (saved to\n"
+    "corpus/sbt).\n\n"
+    "The report gives the distinct states, the transitions, the new states per\n"
+    "depth, the depth completed, the time and the rate. Without --depth the run\n"
+    "goes on to its fixpoint (a depth that finds no new state). --max-states and\n"
+    "--time-limit end it cleanly with what was completed. On a terminal a live\n"
+    "line on stderr shows depth, states and rate.\n\n"
+    "exit status: 0 nothing fails; 1 a property or law fails (including failures\n"
+    "expected of a buggy policy, marked so; two models differing is a finding,\n"
+    "not a failure); 2 bad arguments\n",
+    {{"--policy", "NAME", "explore .cell sequences under this cell policy"},
+     {"--model", "NAME", "the SB2 variant(s): one for --policy; for traces, one, a list or 'all'"},
+     {"--depth", "N", "explore sequences of at most N operations (default: to the fixpoint)"},
+     {"--objects", "K", "objects alive at a time (default 2)"},
+     {"--keys", "K", "keys are 0..K-1 (default 2)"},
+     {"--names", "K", "Python names per object (default 2)"},
+     {"--guards", "K", "guards held at a time (default 2)"},
+     {"--iterators", "K", "iterators held at a time (default 2)"},
+     {"--bytes", "B", "traces: the allocation's size in bytes"},
+     {"--tags", "L", "traces: live pointers at a time"},
+     {"--threads", "T", "worker threads (default: one per core)"},
+     {"--max-states", "N", "stop after N distinct states"},
+     {"--time-limit", "S", "stop after S seconds"},
+     {"--save-to", "DIR", "where counterexamples go (default corpus/cell, corpus/sbt)"},
+     {"--json", "", "print one JSON document instead of text"}},
+    /*takesFiles=*/false,
+};
+
+namespace {
+
+bool readUniverse(const Parsed& parsed, cellseq::Universe& universe, std::string& error) {
+  std::uint64_t objects = static_cast<std::uint64_t>(universe.maxObjects);
+  std::uint64_t names = static_cast<std::uint64_t>(universe.maxNamesPerObject);
+  std::uint64_t guards = static_cast<std::uint64_t>(universe.maxGuards);
+  std::uint64_t iterators = static_cast<std::uint64_t>(universe.maxIterators);
+  std::uint64_t keys = universe.keys;
+  if (!readCount(parsed, "--objects", 1, 16, objects, error) || !readCount(parsed, "--names", 1, 16, names, error) ||
+      !readCount(parsed, "--guards", 0, 16, guards, error) ||
+      !readCount(parsed, "--iterators", 0, 16, iterators, error) ||
+      !readCount(parsed, "--keys", 1, explore::kMaxExploredKeys, keys, error)) {
+    return false;
+  }
+  universe = cellseq::Universe{static_cast<int>(objects), static_cast<int>(names), static_cast<int>(guards),
+                               static_cast<int>(iterators), static_cast<std::uint32_t>(keys)};
+  return true;
+}
+
+std::string counterexampleFile(const explore::CellCounterexample& c, const explore::CellExploreOptions& options) {
+  const std::size_t line = c.sequence.ops.size();
+  std::string text = "# property: " + std::string(c.property->title) + " -- fails under " + options.policy +
+                     (c.property->mustHold(options.policy) ? "" : " (as expected of this policy)") + "\n";
+  text += "# reason: line " + std::to_string(line) + ": " + c.reason + "\n";
+  text += "# found by: sbcheck explore --policy " + options.policy + " --model " + options.model +
+          " (a shortest counterexample: no shorter sequence in the bounded universe fails it)\n";
+  return text + properties::expectationsFile(c.sequence, options.policy, options.model);
+}
+
+int exploreCells(const Parsed& parsed) {
+  explore::CellExploreOptions options;
+  std::string error;
+  options.policy = *parsed.get("--policy");
+  if (std::ranges::find(cell::kPolicyNames, options.policy) == std::end(cell::kPolicyNames)) {
+    return usageError(kExploreCommand, "unknown policy '" + options.policy + "'");
+  }
+  options.model = parsed.get("--model").value_or("sb2");
+  if (!sb::AnyModel::create(options.model)) return usageError(kExploreCommand, "unknown model '" + options.model + "'");
+  if (parsed.has("--bytes") || parsed.has("--tags")) {
+    return usageError(kExploreCommand, "--bytes and --tags are for traces (--model without --policy)");
+  }
+  if (!readUniverse(parsed, options.universe, error) || !readLimits(parsed, options.limits, error)) {
+    return usageError(kExploreCommand, error);
+  }
+  CellReport report;
+  report.policy = options.policy;
+  report.model = options.model;
+  report.universe = options.universe;
+  report.threads = options.limits.threads;
+  report.exploration = explore::exploreCell(options);
+  const auto spec = explore::exploreAbstractCell(options);
+  report.abstractStates = spec.states;
+  report.abstractEnding = spec.ending;
+  const std::string dir = parsed.get("--save-to").value_or("corpus/cell");
+  for (const explore::CellCounterexample& c : report.exploration.counterexamples) {
+    report.saved.push_back(saveToCorpus(dir, "explore-" + std::string(c.property->id) + "-" + options.policy, ".cell",
+                                        counterexampleFile(c, options)));
+  }
+  if (parsed.has("--json")) {
+    writeCellJson(report, std::cout);
+  } else {
+    printCellText(report, std::cout);
+  }
+  return report.exploration.counterexamples.empty() ? kExitOk : kExitFailed;
+}
+
+}  // namespace
+
+int exploreMain(std::span<char* const> args) {
+  std::string error;
+  const std::optional<Parsed> parsed = parse(kExploreCommand, args, error);
+  if (!parsed) return usageError(kExploreCommand, error);
+  if (parsed->help) {
+    printHelp(kExploreCommand, std::cout);
+    return kExitOk;
+  }
+  if (parsed->has("--policy")) return exploreCells(*parsed);
+  if (parsed->has("--model")) return exploreTraces(*parsed);
+  return usageError(kExploreCommand, "say what to explore: --policy NAME (cell sequences) or --model NAME (traces)");
+}
+
+}  // namespace sbcheck::cli
