@@ -7,36 +7,12 @@
 // A state is the product of the variants' model states (one per variant, all
 // driven by the same trace) and one table of the pointers a trace may still
 // use. A trace stops at its first UB: a move that is UB under any variant is
-// terminal for the product. The canonical form, which the fingerprint hashes,
-// identifies states that no continuation can tell apart:
-//   R1 tags are renamed by first appearance (byte 0 up, each stack bottom-up),
-//      independently per variant; `Untagged` stays itself (any raw cast may
-//      hand it out again).
-//   R2 a dead tag (held by no live pointer: tags are fresh and never reused,
-//      so nothing looks it up again) and the tag of a Disabled item (it grants
-//      nothing, ever) are written as one anonymous tag. A protector is written
-//      as the depth of its call while that call is active, as "ended" after
-//      (dedup still compares it with new unprotected items of the same tag),
-//      and not at all on an anonymous item (dedup never compares a new item,
-//      whose tag is live, with one).
-//   R3 a run of adjacent items written identically is written once. Every
-//      variant treats such a run as one item: whether an item stays, goes or
-//      is disabled depends on its permission and protector only; a tag's
-//      granting item is the run's top one, so the items below it are below
-//      the granting item either way; and the positions the rules compute fall
-//      outside a run — the insertion point above a granting item, the end of
-//      a SharedReadWrite group (sb2-stackwrite, sb2-disable: a run joins a
-//      group whole or not at all), the first incompatible item (sb2-strict:
-//      likewise). Dropping dead items altogether would not be sound: they
-//      still end SRW groups and are the first incompatible item of a strict
-//      access (e.g. a dead `&mut` between a raw pointer's items).
-//   R4 the pointer table is a set of (bytes, tag and law state per variant):
-//      names are not part of it. A pointer whose tag has no item granting
-//      anything on its bytes in any variant (every use of it is UB) is
-//      forgotten, as is one equal to an older one; either frees its slot.
-// Live tags alone do not bound the stacks (dead items between live ones can
-// pile up: a raw pointer's `SRW <untagged>` above a dead `&mut`, over and
-// over), so the universe also bounds each byte's stack as R3 writes it.
+// terminal for the product. States are told apart by their canonical form
+// (sbt_form.hpp: up to renaming tags and pointers, with dead items written
+// anonymously). Live tags alone do not bound the stacks — dead items between
+// live ones can pile up (a raw pointer's `SRW <untagged>` above a dead `&mut`,
+// over and over) — so the universe also bounds each byte's stack as that
+// form writes it.
 #pragma once
 
 #include <boost/container/small_vector.hpp>
@@ -72,7 +48,7 @@ inline constexpr std::uint32_t kMaxTraceTags = 100;
 struct TraceUniverse {
   std::uint32_t bytes = 1;    ///< the allocation's size, 1..kMaxTraceBytes
   std::uint32_t tags = 2;     ///< pointers alive at once besides the allocation's own `x`
-  std::uint32_t height = 5;   ///< items on one byte's stack, as R3 writes them
+  std::uint32_t height = 5;   ///< items on one byte's stack, as the canonical form writes them
   std::uint32_t frames = 0;   ///< `call`s open at once; `protect` needs one
   bool taggedBase = true;     ///< `alloc x N` (a local) may start a trace
   bool untaggedBase = true;   ///< `alloc x N untagged` (heap memory) may start a trace
@@ -162,7 +138,7 @@ class TraceSpace {
   std::size_t findingSlots() const;
   void expand(const State& state, Sink<State, Move>& sink) const;
 
-  /// The canonical form (R1–R4) the fingerprint hashes.
+  /// The canonical form (sbt_form.hpp) the fingerprint hashes.
   std::string canonicalForm(const State& state) const;
   std::size_t lawSlot(std::size_t model, TraceLaw law) const;
   std::size_t differenceSlot(std::size_t accepts, std::size_t rejects) const;

@@ -194,5 +194,14 @@ TEST_F(Cli, ExploreStopsAtTheStateLimitWithWhatItCompleted) {
   EXPECT_NE(result.out.find("state limit after depth 3: 100 distinct states"), std::string::npos) << result.out;
 }
 
+TEST_F(Cli, ExploreTracesRunsAModelsBoundToItsFixpoint) {
+  const CliResult result = run("explore --model sb2 --save-to " + (dir_ / "sx").string());
+  EXPECT_EQ(result.status, 0) << result.out << result.err;
+  EXPECT_NE(result.out.find("fixpoint after depth"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("PASS  sb2: removed-items-never-grant"), std::string::npos) << result.out;
+  EXPECT_EQ(run("explore --model sb3").status, 2);
+  EXPECT_EQ(run("explore --model sb2 --objects 2").status, 2);
+}
+
 }  // namespace
 }  // namespace sbcheck
