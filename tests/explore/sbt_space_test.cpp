@@ -79,23 +79,23 @@ TEST(TraceExplorer, PinsTheStateCountsOfATinyBound) {
   const std::vector<std::string> models{"sb2"};
   const ModelExploration explored = exploreModels(models, tinyUniverse(), limits());
   EXPECT_EQ(explored.run.ending, Ending::kFixpoint);
-  EXPECT_EQ(explored.run.statesPerDepth, (std::vector<std::uint64_t>{1, 2, 16, 49, 3, 0}));
-  EXPECT_EQ(explored.run.states, 71u);
+  EXPECT_EQ(explored.run.statesPerDepth, (std::vector<std::uint64_t>{1, 2, 16, 25, 4, 1, 0}));
+  EXPECT_EQ(explored.run.states, 49u);
 }
 
 TEST(TraceExplorer, EveryVariantReachesItsFixpoint) {
   // States per variant over the documented bound (and, in slow builds, over tags = 1).
   const std::map<std::string, std::uint64_t> pinned =
-      kOptimized ? std::map<std::string, std::uint64_t>{{"sb2", 2537},
+      kOptimized ? std::map<std::string, std::uint64_t>{{"sb2", 1101},
                                                         {"sb2-stackwrite", 2497},
                                                         {"sb2-disable", 2472},
                                                         {"sb2-strict", 2104},
-                                                        {"sb2-tagged-raw", 883}}
-                 : std::map<std::string, std::uint64_t>{{"sb2", 905},
+                                                        {"sb2-tagged-raw", 401}}
+                 : std::map<std::string, std::uint64_t>{{"sb2", 208},
                                                         {"sb2-stackwrite", 863},
                                                         {"sb2-disable", 770},
                                                         {"sb2-strict", 810},
-                                                        {"sb2-tagged-raw", 299}};
+                                                        {"sb2-tagged-raw", 47}};
   for (const std::string& model : variants()) {
     const ModelExploration& explored = alone(model);
     EXPECT_EQ(explored.run.ending, Ending::kFixpoint) << model;
@@ -367,9 +367,10 @@ TEST(TraceExplorer, NoRandomTraceOfTheUniverseDisagreesSooner) {
 
 TEST(TraceExplorer, IsTheSameOnOneThreadAsOnTwo) {
   const std::vector<std::string> models{"sb2", "sb2-strict"};
-  Limits one = limits(5);
+  Limits one = limits(kOptimized ? 6 : 4);
   one.threads = 1;
-  const ModelExploration a = exploreModels(models, TraceUniverse{}, one), b = exploreModels(models, TraceUniverse{}, limits(5));
+  const ModelExploration a = exploreModels(models, TraceUniverse{}, one),
+                         b = exploreModels(models, TraceUniverse{}, limits(kOptimized ? 6 : 4));
   EXPECT_EQ(a.run.statesPerDepth, b.run.statesPerDepth);
   ASSERT_EQ(a.findings.size(), b.findings.size());
   for (std::size_t slot = 0; slot < a.findings.size(); ++slot) {
