@@ -41,6 +41,11 @@ struct Universe {
   std::uint32_t keys = 4;     ///< keys are 0 .. keys-1
 };
 
+/// The small universe, which exhaustive searches (`explore`, the
+/// policy-pair pass of `compare`) settle: at most 2 objects alive, 2 names
+/// per object, keys {0, 1}, 2 guards and 2 iterators held at a time.
+inline constexpr Universe kSmallUniverse{2, 2, 2, 2, 2};
+
 rc::Gen<Recipe> genRecipe();
 
 /// The well-formed sequence `recipe` stands for under `policy`: choices that

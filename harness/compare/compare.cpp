@@ -1,5 +1,8 @@
-// The three comparisons, each a seeded random search with shrinking.
+// The three comparisons: seeded random searches with shrinking, and for model
+// pairs a bounded exhaustive exploration that gives the shortest traces.
 #include "harness/compare/compare.hpp"
+
+#include <thread>
 
 #include "harness/cellseq/enumerate.hpp"
 #include "harness/cellseq/generate.hpp"
@@ -77,14 +80,41 @@ std::vector<Saved> saveModelDifference(const ModelDifference& d, const CompareOp
     const std::size_t header = text.find('\n') + 1;
     saved.push_back(saveToCorpus(saveDir(options, "sbt"), "differ-" + d.accepts + "-accepts-" + d.rejects + "-rejects--" + model,
                                  ".sbt", text.substr(0, header) + "# sbcheck compare: " + d.accepts + " accepts, " + d.rejects +
-                                             " rejects (seed " + std::to_string(options.seed) + ")\n" + text.substr(header)));
+                                             " rejects (seed " + std::to_string(options.seed) + "; " +
+                                             std::string(sourceText(d.source)) + ")\n" + text.substr(header)));
   }
   return saved;
 }
 
+/// Every trace of the options' universe on the pair, breadth first: per
+/// direction the shortest one it holds. The same on any number of threads.
+explore::ModelExploration explorePair(const std::string& a, const std::string& b, const CompareOptions& options) {
+  explore::Limits limits;
+  limits.maxDepth = options.exploreDepth;
+  limits.threads = std::max(1u, std::thread::hardware_concurrency());
+  const std::vector<std::string> models{a, b};
+  return explore::exploreModels(models, options.universe, limits);
+}
+
+/// Shrinking reaches a local minimum: the shortest of the shrunk `found` traces.
+std::optional<sbt::Trace> shortestShrunk(const std::vector<sbt::Trace>& found, const ModelDifference& d) {
+  std::optional<sbt::Trace> minimal;
+  for (const sbt::Trace& trace : found) {
+    sbt::Trace shrunk = numbered(sbt::shrinkWhile(trace, [&](const sbt::Trace& t) {
+      const sbt::Trace candidate = numbered(t);
+      return verdictOf(candidate, d.accepts).accepted() && !verdictOf(candidate, d.rejects).accepted();
+    }));
+    if (!minimal || shrunk.events.size() < minimal->events.size()) minimal = std::move(shrunk);
+  }
+  return minimal;
+}
+
+/// Random traces count how often the pair disagrees; the minimal trace of
+/// each direction is the explored shortest one, else the best shrunk one.
 ModelPair modelPair(const std::string& a, const std::string& b, const CompareOptions& options) {
-  ModelPair pair{a, b, 0, {}};
-  ModelDifference directions[2] = {{a, b, 0, {}, {}, {}, {}}, {b, a, 0, {}, {}, {}, {}}};
+  ModelPair pair{a, b, 0, 0, explore::Ending::kFixpoint, {}};
+  ModelDifference directions[2] = {{a, b, 0, {}, TraceSource::kShrunk, {}, {}, {}},
+                                   {b, a, 0, {}, TraceSource::kShrunk, {}, {}, {}}};
   std::vector<sbt::Trace> found[2];
   rc::Random random(streamSeed(options.seed, "models/" + a + "/" + b));
   const rc::Gen<sbt::Trace> gen = sbt::genTrace();
@@ -97,14 +127,16 @@ ModelPair modelPair(const std::string& a, const std::string& b, const CompareOpt
     ++directions[direction].count;
     if (found[direction].size() < kShrunkPerDifference) found[direction].push_back(trace);
   }
+  const explore::ModelExploration explored = explorePair(a, b, options);
+  pair.explored = explored.run.states;
+  pair.ending = explored.run.ending;
   for (int direction = 0; direction < 2; ++direction) {
     ModelDifference& d = directions[direction];
-    for (const sbt::Trace& trace : found[direction]) {
-      sbt::Trace shrunk = numbered(sbt::shrinkWhile(trace, [&](const sbt::Trace& t) {
-        const sbt::Trace candidate = numbered(t);
-        return verdictOf(candidate, d.accepts).accepted() && !verdictOf(candidate, d.rejects).accepted();
-      }));
-      if (!d.minimal || shrunk.events.size() < d.minimal->events.size()) d.minimal = std::move(shrunk);
+    if (const explore::TraceFinding& shortest = explored.difference(d.accepts, d.rejects); shortest.trace) {
+      d.minimal = shortest.trace;
+      d.source = TraceSource::kExplored;
+    } else {
+      d.minimal = shortestShrunk(found[direction], d);
     }
     if (!d.minimal) continue;
     d.acceptsVerdict = verdictOf(*d.minimal, d.accepts);
@@ -116,9 +148,6 @@ ModelPair modelPair(const std::string& a, const std::string& b, const CompareOpt
 }
 
 // ---- policy pairs ---------------------------------------------------------
-
-/// The bounded universe the exhaustive pass covers.
-const cellseq::Universe kEnumerated{2, 2, 2, 2, 2};
 
 bool same(const Outcome& x, const Outcome& y) {
   return x.kind == y.kind && x.value == y.value && x.refusal == y.refusal;
@@ -170,7 +199,7 @@ PolicyPair policyPair(const std::string& a, const std::string& b, const CompareO
   // Shrinking reaches a local minimum; an exhaustive pass over every shorter
   // sequence (well-formed under either policy) makes it the global one.
   for (const std::string& under : {a, b}) {
-    cellseq::enumerateSequences(under, pair.minimal->ops.size() - 1, kEnumerated, [&](const Sequence& candidate) {
+    cellseq::enumerateSequences(under, pair.minimal->ops.size() - 1, cellseq::kSmallUniverse, [&](const Sequence& candidate) {
       if (!firstDifference(cellseq::outcomesUnder(candidate, a), cellseq::outcomesUnder(candidate, b))) return true;
       if (candidate.ops.size() < pair.minimal->ops.size()) pair.minimal = candidate;
       return false;
@@ -186,12 +215,21 @@ PolicyPair policyPair(const std::string& a, const std::string& b, const CompareO
 
 }  // namespace
 
+std::string_view sourceText(TraceSource source) {
+  switch (source) {
+    case TraceSource::kExplored: return "shortest within the explored bound";
+    case TraceSource::kShrunk: return "shrunk random trace";
+  }
+  return "?";
+}
+
 std::string TraceVerdict::text() const {
   return ubLine ? "rejects: UB at line " + std::to_string(*ubLine) + " (" + ubKind + ")" : "accepts";
 }
 
 Report compare(const CompareOptions& options) {
-  Report report{options.seed, options.runs, options.policies, options.models, {}, {}, {}};
+  Report report{options.seed, options.runs, options.universe, options.exploreDepth, options.policies, options.models,
+                {}, {}, {}};
   for (const properties::CellProperty& property : properties::cellProperties()) {
     for (const std::string& policy : options.policies) report.matrix.push_back(matrixEntry(property, policy, options));
   }

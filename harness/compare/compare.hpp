@@ -1,7 +1,8 @@
 // `sbcheck compare`: policies and model variants side by side. Every verdict
-// comes out of the search — random sequences and traces, shrunk — never out
-// of a table of known answers: the policy × property matrix, and for each pair
-// of models and of policies the smallest inputs on which they differ.
+// comes out of a search — random sequences and traces, shrunk, and for model
+// pairs a bounded exhaustive exploration — never out of a table of known
+// answers: the policy × property matrix, and for each pair of models and of
+// policies the smallest inputs on which they differ.
 #pragma once
 
 #include <cstdint>
@@ -11,6 +12,7 @@
 
 #include "harness/cellseq/run.hpp"
 #include "harness/corpus.hpp"
+#include "harness/explore/sbt_space.hpp"
 #include "harness/sbt/trace.hpp"
 #include "properties/search.hpp"
 
@@ -23,6 +25,10 @@ struct CompareOptions {
   std::uint64_t seed = 1;
   std::optional<std::string> saveTo;  ///< counterexamples; corpus/cell and corpus/sbt when unset
   bool save = true;
+  /// Where each model pair's shortest distinguishing traces are looked for
+  /// first: every trace of this universe, breadth first (sbt_space.hpp).
+  explore::TraceUniverse universe;
+  std::uint32_t exploreDepth = 0;  ///< longest trace explored; 0: to the fixpoint
 };
 
 /// One cell of the policy × property matrix.
@@ -43,11 +49,20 @@ struct TraceVerdict {
   bool accepted() const { return !ubLine; }
 };
 
+/// Where a difference's minimal trace comes from.
+enum class TraceSource : std::uint8_t {
+  kExplored,  ///< a shortest one within the explored bound: minimal by construction
+  kShrunk,    ///< the bound holds none: the shortest of a few shrunk random traces
+};
+/// "shortest within the explored bound", "shrunk random trace".
+std::string_view sourceText(TraceSource source);
+
 /// One direction of a model pair: `accepts` accepts traces `rejects` rejects.
 struct ModelDifference {
   std::string accepts, rejects;
   int count = 0;  ///< random traces on which it happened
   std::optional<sbt::Trace> minimal;
+  TraceSource source = TraceSource::kShrunk;
   TraceVerdict acceptsVerdict, rejectsVerdict;
   std::vector<Saved> saved;
 };
@@ -55,6 +70,8 @@ struct ModelDifference {
 struct ModelPair {
   std::string a, b;
   int checked = 0;
+  std::uint64_t explored = 0;  ///< states the bounded exploration visited
+  explore::Ending ending = explore::Ending::kFixpoint;
   std::vector<ModelDifference> differences;  ///< a accepts / b rejects, then the reverse, if found
 };
 
@@ -72,6 +89,8 @@ struct PolicyPair {
 struct Report {
   std::uint64_t seed = 0;
   int runs = 0;
+  explore::TraceUniverse universe;
+  std::uint32_t exploreDepth = 0;
   std::vector<std::string> policies, models;
   std::vector<MatrixEntry> matrix;
   std::vector<ModelPair> modelPairs;

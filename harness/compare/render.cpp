@@ -67,20 +67,35 @@ void textMatrix(const Report& report, std::ostream& out) {
   }
 }
 
+/// The explored bound in words.
+std::string boundText(const Report& report) {
+  const explore::TraceUniverse& u = report.universe;
+  return std::to_string(u.bytes) + (u.bytes == 1 ? " byte" : " bytes") + ", at most " + std::to_string(u.tags) +
+         " live pointers besides x, stacks of at most " + std::to_string(u.height) + " items" +
+         (report.exploreDepth == 0 ? "" : ", up to " + std::to_string(report.exploreDepth) + " events");
+}
+
+std::string exploredText(const ModelPair& pair) {
+  return std::to_string(pair.explored) + " states explored" +
+         (pair.ending == explore::Ending::kFixpoint ? ", to the fixpoint" : ", not to the fixpoint");
+}
+
 void textModelPairs(const Report& report, std::ostream& out) {
-  out << "\n2. Model pairs  (a difference is a trace one model accepts and the other rejects)\n";
+  out << "\n2. Model pairs  (a difference is a trace one model accepts and the other rejects; its minimal\n"
+      << "   trace is the shortest within the explored bound when that holds one, else a shrunk random trace)\n"
+      << "   explored bound: every trace of " << boundText(report) << "\n";
   for (const ModelPair& pair : report.modelPairs) {
     int differing = 0;
     for (const ModelDifference& d : pair.differences) differing += d.count;
     out << "\n   " << pair.a << " vs " << pair.b << ": ";
     if (pair.differences.empty()) {
-      out << "no difference found in " << pair.checked << " traces\n";
+      out << "no difference found in " << pair.checked << " random traces (" << exploredText(pair) << ")\n";
       continue;
     }
-    out << "differ on " << differing << " of " << pair.checked << " traces\n";
+    out << "differ on " << differing << " of " << pair.checked << " random traces (" << exploredText(pair) << ")\n";
     for (const ModelDifference& d : pair.differences) {
-      out << "   - " << d.accepts << " accepts, " << d.rejects << " rejects (" << d.count << " traces); minimal ("
-          << d.minimal->events.size() << " events):\n";
+      out << "   - " << d.accepts << " accepts, " << d.rejects << " rejects (random traces: " << d.count << "); "
+          << sourceText(d.source) << " (" << d.minimal->events.size() << " events):\n";
       for (std::size_t i = 0; i < d.minimal->events.size(); ++i) {
         out << "       " << pad(std::to_string(i + 1), 3) << sbt::printEvent(d.minimal->events[i]) << '\n';
       }
@@ -144,14 +159,17 @@ void renderMarkdown(const Report& report, std::ostream& out) {
     for (const std::string& line : sequenceLines(entry.counterexample->sequence)) out << line << '\n';
     out << "```\n\n";
   }
-  out << "## Model pairs\n\n";
+  out << "## Model pairs\n\nA difference's minimal trace is the shortest within the explored bound (every trace of "
+      << boundText(report) << ") when that holds one, else a shrunk random trace.\n\n";
   for (const ModelPair& pair : report.modelPairs) {
     out << "### " << pair.a << " vs " << pair.b << "\n\n";
-    if (pair.differences.empty()) out << "No difference found in " << pair.checked << " traces.\n\n";
+    if (pair.differences.empty()) {
+      out << "No difference found in " << pair.checked << " random traces (" << exploredText(pair) << ").\n\n";
+    }
     for (const ModelDifference& d : pair.differences) {
       out << "`" << d.accepts << "` accepts, `" << d.rejects << "` rejects (" << d.count << " of " << pair.checked
-          << " traces). Minimal trace — " << d.accepts << ": " << d.acceptsVerdict.text() << "; " << d.rejects << ": "
-          << d.rejectsVerdict.text() << ":\n\n```\n";
+          << " random traces). Minimal trace, " << sourceText(d.source) << " — " << d.accepts << ": "
+          << d.acceptsVerdict.text() << "; " << d.rejects << ": " << d.rejectsVerdict.text() << ":\n\n```\n";
       for (const sbt::Event& event : d.minimal->events) out << sbt::printEvent(event) << '\n';
       out << "```\n\n";
     }
@@ -178,7 +196,12 @@ void renderMarkdown(const Report& report, std::ostream& out) {
 
 void renderJson(const Report& report, std::ostream& out) {
   JsonWriter json(out);
-  json.beginObject().key("seed").value(report.seed).key("runs").value(report.runs).key("matrix").beginArray();
+  json.beginObject().key("seed").value(report.seed).key("runs").value(report.runs);
+  const auto number = [](std::uint32_t n) { return static_cast<std::uint64_t>(n); };
+  json.key("explored_bound").beginObject().key("bytes").value(number(report.universe.bytes));
+  json.key("tags").value(number(report.universe.tags)).key("height").value(number(report.universe.height));
+  json.key("depth").value(number(report.exploreDepth)).endObject();
+  json.key("matrix").beginArray();
   for (const MatrixEntry& e : report.matrix) {
     json.beginObject().key("property").value(e.property).key("policy").value(e.policy);
     json.key("expected_to_hold").value(e.expectedToHold).key("holds").value(!e.counterexample);
@@ -195,9 +218,12 @@ void renderJson(const Report& report, std::ostream& out) {
   }
   json.endArray().key("model_pairs").beginArray();
   for (const ModelPair& pair : report.modelPairs) {
-    json.beginObject().key("a").value(pair.a).key("b").value(pair.b).key("checked").value(pair.checked).key("differences").beginArray();
+    json.beginObject().key("a").value(pair.a).key("b").value(pair.b).key("checked").value(pair.checked);
+    json.key("explored_states").value(pair.explored).key("explored_to_fixpoint").value(pair.ending == explore::Ending::kFixpoint);
+    json.key("differences").beginArray();
     for (const ModelDifference& d : pair.differences) {
       json.beginObject().key("accepts").value(d.accepts).key("rejects").value(d.rejects).key("count").value(d.count);
+      json.key("source").value(d.source == TraceSource::kExplored ? "explored" : "shrunk");
       json.key("trace").value(sbt::printTrace(*d.minimal)).key("rejected_at_line").value(*d.rejectsVerdict.ubLine);
       json.key("rejection_kind").value(d.rejectsVerdict.ubKind).endObject();
     }

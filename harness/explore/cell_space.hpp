@@ -29,16 +29,13 @@ struct CellMove {
   cellseq::Op op() const;
 };
 
-/// The bounded universe: at most 2 objects alive, 2 names per object,
-/// keys {0, 1}, 2 guards and 2 iterators held at a time.
-inline constexpr cellseq::Universe kDefaultCellUniverse{2, 2, 2, 2, 2};
 /// Keys fit a move's byte.
 inline constexpr std::uint32_t kMaxExploredKeys = 256;
 
 struct CellExploreOptions {
   std::string policy = "strict";
   std::string model = "sb2";
-  cellseq::Universe universe = kDefaultCellUniverse;
+  cellseq::Universe universe = cellseq::kSmallUniverse;
   Limits limits;
 };
 

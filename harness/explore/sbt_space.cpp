@@ -118,7 +118,7 @@ struct TraceSpace::Ran {
 TraceSpace::TraceSpace(std::vector<std::string> models, const TraceUniverse& universe)
     : names_(std::move(models)), universe_(universe) {
   assert(!names_.empty() && universe_.bytes >= 1 && universe_.bytes <= kMaxTraceBytes && universe_.tags >= 1 &&
-         universe_.tags <= kMaxTraceTags && (universe_.taggedBase || universe_.untaggedBase) &&
+         universe_.tags <= kMaxTraceTags && universe_.frames <= kMaxTraceFrames && (universe_.taggedBase || universe_.untaggedBase) &&
          "the CLI checks the universe");
   for (const std::string& name : names_) {
     untaggedChecked_.push_back(universe_.expectedFailures || lawMustHold(name, TraceLaw::kRemovedItemsUntagged));
@@ -143,29 +143,42 @@ std::size_t TraceSpace::differenceSlot(std::size_t accepts, std::size_t rejects)
   return differenceSlotOf(names_.size(), accepts, rejects);
 }
 
-std::string TraceSpace::slotName(std::size_t slot) const {
+std::vector<std::string> TraceSpace::slotModels(std::size_t slot) const {
   const std::size_t n = names_.size();
-  if (slot < n * kLawCount) return names_[slot / kLawCount] + ": " + std::string(lawId(kTraceLaws[slot % kLawCount]));
+  if (slot < n * kLawCount) return {names_[slot / kLawCount]};
   const std::size_t i = (slot - n * kLawCount) / (n - 1), k = (slot - n * kLawCount) % (n - 1);
-  return names_[i] + " accepts, " + names_[k < i ? k : k + 1] + " rejects";
+  return {names_[i], names_[k < i ? k : k + 1]};
+}
+
+std::string TraceSpace::slotName(std::size_t slot) const {
+  const std::vector<std::string> models = slotModels(slot);
+  if (models.size() == 1) return models[0] + ": " + std::string(lawId(kTraceLaws[slot % kLawCount]));
+  return models[0] + " accepts, " + models[1] + " rejects";
 }
 
 bool TraceSpace::slotMustHold(std::size_t slot) const {
   return slot < names_.size() * kLawCount && lawMustHold(names_[slot / kLawCount], kTraceLaws[slot % kLawCount]);
 }
 
+bool TraceSpace::slotChecked(std::size_t slot) const {
+  const std::size_t m = slot / kLawCount;
+  return slot >= names_.size() * kLawCount || kTraceLaws[slot % kLawCount] != TraceLaw::kRemovedItemsUntagged ||
+         untaggedChecked_[m];
+}
+
 // ---- moves ------------------------------------------------------------------
 
-/// Where a `let` may bind its pointer: the lowest free slot if there is one
-/// (slots are interchangeable), else in place of any live pointer but `x`.
+/// Where a `let` may bind its pointer: the lowest free slot (slots are
+/// interchangeable), or in place of any live pointer but `x` — retiring a
+/// pointer a trace no longer uses even while slots are free, so that a bigger
+/// universe holds every trace of a smaller one: under the height bound, a
+/// pointer kept alive keeps its items from being written anonymously.
 Small<std::uint8_t, 4> TraceSpace::targets(const State& state) const {
   Small<std::uint8_t, 4> into;
+  bool free = false;
   for (std::size_t s = 1; s < state.slots.size(); ++s) {
-    if (!state.slots[s].live) {
-      into.assign(1, static_cast<std::uint8_t>(s));
-      break;
-    }
-    into.push_back(static_cast<std::uint8_t>(s));
+    if (state.slots[s].live || !free) into.push_back(static_cast<std::uint8_t>(s));
+    free = free || !state.slots[s].live;
   }
   return into;
 }
@@ -339,8 +352,9 @@ TraceSpace::State TraceSpace::bind(const Ran& ran, const Move& move) const {
   return next;
 }
 
-/// R4: forgets a pointer (not `x`) whose every use is UB under every
-/// variant, or that equals an older one (same bytes, same tag everywhere).
+/// Forgets a pointer (not `x`) whose every use is UB under every variant, or
+/// that equals an older one (same bytes, same tag everywhere): nothing a
+/// trace does with it differs from doing nothing or using the older one.
 void TraceSpace::forgetUseless(State& state, const Presences& presence) const {
   const std::size_t n = names_.size();
   for (std::size_t s = 1; s < state.slots.size(); ++s) {
@@ -470,7 +484,8 @@ ModelExploration exploreModels(std::span<const std::string> models, const TraceU
   const TraceSpace space(std::vector<std::string>(models.begin(), models.end()), universe);
   ModelExploration result{space.models(), universe, explore(space, limits), {}};
   for (std::size_t slot = 0; slot < space.findingSlots(); ++slot) {
-    TraceFinding finding{space.slotName(slot), space.slotMustHold(slot), std::nullopt, {}};
+    TraceFinding finding{space.slotName(slot), space.slotModels(slot), space.slotMustHold(slot),
+                         space.slotChecked(slot), std::nullopt, {}};
     if (const auto& found = result.run.findings[slot]) {
       finding.trace = space.traceOf(found->path);
       finding.reason = found->reason;

@@ -36,20 +36,35 @@ namespace sbcheck::explore {
 template <class T, std::size_t N>
 using Small = boost::container::small_vector<T, N>;
 
-/// Limits of the representation: a set of bytes is one byte, a slot one byte.
+/// Limits of the representation: a set of bytes is one byte, and so are a
+/// slot, a tag's canonical name and a call's depth.
 inline constexpr std::uint32_t kMaxTraceBytes = 8;
 inline constexpr std::uint32_t kMaxTraceTags = 100;
+inline constexpr std::uint32_t kMaxTraceFrames = 100;
 
-/// The bounded universe of traces. The defaults are "the documented `.sbt`
-/// bound" (its state counts are pinned in tests/explore/sbt_space_test.cpp):
-/// every variant reaches its fixpoint in well under
-/// a second, every pair of variants in a few, and it holds a shortest form of
-/// each difference between variants that the seed discusses.
+/// The bounded universe of traces: every trace that starts with `alloc x
+/// <bytes>` (either base), then any events over `x` and the pointers its lets
+/// bind — each `let` names a new pointer `pN` and may retire an older one;
+/// at most `tags` are alive at a time — such that no stack gets taller than
+/// `height` items (as the canonical form writes them) before the last event.
+///
+/// The defaults are "the documented `.sbt` bound" (state counts pinned in
+/// tests/explore/sbt_space_test.cpp): every variant reaches its fixpoint in
+/// about 0.1 s and every pair of variants in 0.5–3.5 s, and it holds a
+/// shortest trace for each of the 20 ordered pairs of variants (3–7 events).
+///   bytes 1: the rules act per location; a second byte (with single-byte
+///     operands) multiplies the states about a hundredfold.
+///   tags 2: holds every shortest difference (the seed's named ones too);
+///     with 3 no pair's is shorter, and pairs take 2–8 times the states.
+///   height 5: above what those traces build; 6 multiplies a pair's states
+///     by up to 8.
+///   frames 0: protectors multiply the states 10- to 30-fold (frames 1 with
+///     tags 1 costs about what the defaults do).
 struct TraceUniverse {
   std::uint32_t bytes = 1;    ///< the allocation's size, 1..kMaxTraceBytes
-  std::uint32_t tags = 2;     ///< pointers alive at once besides the allocation's own `x`
+  std::uint32_t tags = 2;     ///< pointers alive at once besides `x`, 1..kMaxTraceTags
   std::uint32_t height = 5;   ///< items on one byte's stack, as the canonical form writes them
-  std::uint32_t frames = 0;   ///< `call`s open at once; `protect` needs one
+  std::uint32_t frames = 0;   ///< `call`s open at once, up to kMaxTraceFrames; `protect` needs one
   bool taggedBase = true;     ///< `alloc x N` (a local) may start a trace
   bool untaggedBase = true;   ///< `alloc x N untagged` (heap memory) may start a trace
   bool twoPhaseCell = true;   ///< `&mut X twophase cell`
@@ -59,9 +74,10 @@ struct TraceUniverse {
   bool expectedFailures = false;
 };
 
-/// The `let` forms the universe uses. `*const cell X` is left out: it makes
-/// the same item as `*mut X` under every variant; so are `cell[..]` ranges
-/// and copies (`let Y = X`: a second name for a pointer already in the table).
+/// The `let` forms the universe uses; each operand is a pointer's own bytes or
+/// one of them. Left out: `*const cell X` (the same item as `*mut X` under
+/// every variant), `cell[..]` ranges (on one byte: `&cell X` or `&X`), and
+/// copies `let Y = X` (a second name for a pointer the table already holds).
 enum class LetChoice : std::uint8_t {
   kMut,              ///< `&mut X`
   kMutTwoPhase,      ///< `&mut X twophase`
@@ -144,8 +160,13 @@ class TraceSpace {
   std::size_t differenceSlot(std::size_t accepts, std::size_t rejects) const;
   /// "sb2: removed-items-never-grant", "sb2 accepts, sb2-strict rejects".
   std::string slotName(std::size_t slot) const;
+  /// The law's variant, or the pair (accepts, rejects).
+  std::vector<std::string> slotModels(std::size_t slot) const;
   /// Whether a finding in `slot` is a bug: a law that must hold there.
   bool slotMustHold(std::size_t slot) const;
+  /// Whether `slot` is looked for at all: a law known to fail is only with
+  /// TraceUniverse::expectedFailures.
+  bool slotChecked(std::size_t slot) const;
   /// The trace a path from the root spells: `x` for the allocation, `p1`,
   /// `p2`, ... for the lets in order, lines from 1, no header or markers.
   sbt::Trace traceOf(std::span<const Move> path) const;
@@ -182,7 +203,9 @@ class TraceSpace {
 /// One finding slot's outcome.
 struct TraceFinding {
   std::string name;                 ///< TraceSpace::slotName
+  std::vector<std::string> models;  ///< TraceSpace::slotModels: one for a law, two for a difference
   bool mustHold = false;            ///< a law that must hold: a trace here is a bug
+  bool checked = true;              ///< false: a law known to fail, not looked for (no trace says nothing)
   std::optional<sbt::Trace> trace;  ///< the shortest one; its last event is the violating one
   std::string reason;
 };

@@ -24,7 +24,7 @@ constexpr std::uint32_t kFullDepth = 0;
 constexpr std::uint32_t kFullDepth = 9;
 #endif
 
-CellExploreOptions optionsFor(std::string policy, cellseq::Universe universe = kDefaultCellUniverse,
+CellExploreOptions optionsFor(std::string policy, cellseq::Universe universe = cellseq::kSmallUniverse,
                               std::uint32_t depth = 0) {
   CellExploreOptions options;
   options.policy = std::move(policy);
@@ -70,7 +70,7 @@ TEST(CellExplorer, CountsTheSpecStatesOfTheIssuesUniverse) {
 }
 
 TEST(CellExplorer, ReachesTheFixpointOfTheIssuesUniverseForStrict) {
-  const CellExploration strict = exploreCell(optionsFor("strict", kDefaultCellUniverse, kFullDepth));
+  const CellExploration strict = exploreCell(optionsFor("strict", cellseq::kSmallUniverse, kFullDepth));
   const std::vector<std::uint64_t> pinned{1,    1,    7,    27,   94,   275,  761,  1767, 3536, 5769,
                                           7742, 8245, 7121, 5014, 3016, 1517, 666,  220,  40,   0};
   EXPECT_EQ(strict.run.statesPerDepth, upTo(pinned, kFullDepth));
@@ -92,7 +92,7 @@ std::size_t savedLength(const std::string& stem) {
 /// counterexample `sbcheck check` saved, and each re-fails on a fresh run.
 TEST(CellExplorer, AgreesWithTheRandomSuiteAndCheck) {
   for (const std::string_view policy : cell::kPolicyNames) {
-    const CellExploration found = exploreCell(optionsFor(std::string(policy), kDefaultCellUniverse, 6));
+    const CellExploration found = exploreCell(optionsFor(std::string(policy), cellseq::kSmallUniverse, 6));
     std::size_t next = 0;
     for (const properties::CellProperty& property : properties::cellProperties()) {
       SCOPED_TRACE(std::string(property.id) + " under " + std::string(policy));
@@ -110,7 +110,7 @@ TEST(CellExplorer, AgreesWithTheRandomSuiteAndCheck) {
 }
 
 TEST(CellExplorer, GivesTheSameAnswerOnAnyNumberOfThreads) {
-  CellExploreOptions one = optionsFor("unguarded-inner", kDefaultCellUniverse, 7);
+  CellExploreOptions one = optionsFor("unguarded-inner", cellseq::kSmallUniverse, 7);
   one.limits.threads = 1;
   CellExploreOptions four = one;
   four.limits.threads = 4;
