@@ -1,8 +1,10 @@
 // Command-line parsing.
 #include "harness/cli/args.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <iostream>
+#include <sstream>
 
 namespace sbcheck::cli {
 
@@ -83,6 +85,37 @@ int usageError(const Command& command, std::string_view message) {
   std::cerr << "sbcheck " << command.name << ": " << message << "\n"
             << "try 'sbcheck " << command.name << " --help'\n";
   return kExitUsage;
+}
+
+namespace {
+
+std::vector<std::string> splitList(const std::string& text) {
+  std::vector<std::string> names;
+  std::stringstream in(text);
+  for (std::string name; std::getline(in, name, ',');) {
+    if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+  }
+  return names;
+}
+
+}  // namespace
+
+std::optional<std::vector<std::string>> namesFrom(const Parsed& parsed, std::string_view flag,
+                                                  std::span<const std::string_view> known, std::string& error) {
+  std::vector<std::string> all(known.begin(), known.end());
+  const std::optional<std::string> given = parsed.get(flag);
+  if (!given) return all;
+  if (*given == "all") return all;
+  std::vector<std::string> names = splitList(*given);
+  for (const std::string& name : names) {
+    if (std::find(all.begin(), all.end(), name) == all.end()) {
+      error = "unknown name '" + name + "' in " + std::string(flag);
+      return std::nullopt;
+    }
+  }
+  if (names.empty()) error = std::string(flag) + " needs at least one name";
+  if (names.empty()) return std::nullopt;
+  return names;
 }
 
 std::optional<std::uint64_t> parseCount(std::string_view text) {

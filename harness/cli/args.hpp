@@ -49,6 +49,12 @@ void printHelp(const Command& command, std::ostream& out);
 /// Prints "sbcheck CMD: MESSAGE" and a hint to stderr; returns kExitUsage.
 int usageError(const Command& command, std::string_view message);
 
+/// The names `--flag` gives, comma-separated, in order, duplicates dropped;
+/// `all` or no flag: every one of `known`. Empty, with `error`, when a name
+/// is not known or none is given.
+std::optional<std::vector<std::string>> namesFrom(const Parsed& parsed, std::string_view flag,
+                                                  std::span<const std::string_view> known, std::string& error);
+
 /// Reads a non-negative integer option; error text on failure.
 std::optional<std::uint64_t> parseCount(std::string_view text);
 

@@ -14,14 +14,19 @@ const Command kCompareCommand{
     "compare",
     "[--policies A,B,...] [--models X,Y,...] [--runs N] [--seed S] [--markdown FILE] [--json FILE] [--save-to DIR]",
     "Compare cell policies and SB2 variants side by side, with minimal examples of each difference.",
-    "Three searches, every verdict found by random inputs and shrinking (never a\n"
-    "table of known answers):\n"
-    "  1. the policy x property matrix: each entry holds (N sequences checked) or\n"
-    "     fails, with its minimal counterexample;\n"
-    "  2. for each pair of models, the minimal trace one accepts and the other\n"
-    "     rejects (each direction), and how often they disagree on random traces;\n"
+    "Three searches; every verdict is found by searching, never read from a\n"
+    "table of known answers:\n"
+    "  1. the policy x property matrix: each entry holds (N random sequences\n"
+    "     checked) or fails, with its minimal counterexample (shrunk);\n"
+    "  2. for each pair of models, how often they disagree on random traces, and\n"
+    "     for each direction the shortest trace one accepts and the other rejects:\n"
+    "     from an exhaustive exploration of every trace over one byte and two\n"
+    "     live pointers (as 'sbcheck explore --model A,B'), or, when that bound\n"
+    "     holds none, the shortest of a few shrunk random traces (the report says\n"
+    "     which);\n"
     "  3. for each pair of policies, the minimal sequence on which their outcomes\n"
-    "     differ, with both outcomes line by line.\n"
+    "     differ (every sequence of a bounded universe, shortest first), with both\n"
+    "     outcomes line by line.\n"
     "Counterexamples and distinguishing examples are saved to the corpus\n"
     "(corpus/cell, corpus/sbt; or --save-to DIR). The same seed gives the same\n"
     "report, byte for byte (default seed 1).\n\n"
@@ -37,33 +42,6 @@ const Command kCompareCommand{
 };
 
 namespace {
-
-std::vector<std::string> splitList(const std::string& text) {
-  std::vector<std::string> names;
-  std::stringstream in(text);
-  for (std::string name; std::getline(in, name, ',');) {
-    if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
-  }
-  return names;
-}
-
-/// Names from `--flag`, all known, in the order given; empty on error.
-std::optional<std::vector<std::string>> namesFrom(const Parsed& parsed, std::string_view flag,
-                                                  std::span<const std::string_view> known, std::string& error) {
-  std::vector<std::string> all(known.begin(), known.end());
-  const std::optional<std::string> given = parsed.get(flag);
-  if (!given) return all;
-  std::vector<std::string> names = splitList(*given);
-  for (const std::string& name : names) {
-    if (std::find(all.begin(), all.end(), name) == all.end()) {
-      error = "unknown name '" + name + "' in " + std::string(flag);
-      return std::nullopt;
-    }
-  }
-  if (names.empty()) error = std::string(flag) + " needs at least one name";
-  if (names.empty()) return std::nullopt;
-  return names;
-}
 
 bool writeTo(const std::string& path, const compare::Report& report, void (*render)(const compare::Report&, std::ostream&)) {
   std::ofstream out(path, std::ios::binary);

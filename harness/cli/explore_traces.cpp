@@ -15,25 +15,6 @@
 namespace sbcheck::cli {
 namespace {
 
-/// `--model`: one name, a comma-separated list, or `all`; empty on error.
-std::vector<std::string> modelsFrom(const std::string& text, std::string& error) {
-  const auto known = sb::AnyModel::names();
-  if (text == "all") return {known.begin(), known.end()};
-  std::vector<std::string> models;
-  std::size_t at = 0;
-  while (at <= text.size()) {
-    const std::size_t comma = std::min(text.find(',', at), text.size());
-    const std::string name = text.substr(at, comma - at);
-    if (std::find(known.begin(), known.end(), name) == known.end()) {
-      error = "unknown model '" + name + "'";
-      return {};
-    }
-    if (std::find(models.begin(), models.end(), name) == models.end()) models.push_back(name);
-    at = comma + 1;
-  }
-  return models;
-}
-
 std::string verdictText(const sbt::Trace& trace, const std::string& model) {
   const std::optional<sbt::UbReport> ub = explore::firstUbUnder(trace, model);
   return ub ? "UB at line " + std::to_string(ub->line) + " (" + ub->kind + ")" : "accepts";
@@ -53,32 +34,67 @@ std::string traceFile(const explore::TraceFinding& finding, const std::string& m
          text.substr(header);
 }
 
-/// The models a finding's file is saved under: the law's model, or both of a pair.
-std::vector<std::string> modelsOf(const explore::ModelExploration& run, const explore::TraceFinding& finding) {
-  std::vector<std::string> models;
-  for (const std::string& model : run.models) {
-    if (finding.name.starts_with(model + ":") || finding.name.starts_with(model + " accepts") ||
-        finding.name.ends_with(", " + model + " rejects")) {
-      models.push_back(model);
-    }
-  }
-  return models;
+/// A law of one variant, not a difference between two.
+bool isLaw(const explore::TraceFinding& finding) { return finding.models.size() == 1; }
+
+/// "fails", "holds", "not checked" (a law known not to hold here), "differs", "none found".
+std::string_view statusOf(const explore::TraceFinding& finding) {
+  if (!isLaw(finding)) return finding.trace ? "differs" : "none found";
+  if (!finding.checked) return "not checked";
+  return finding.trace ? "fails" : "holds";
 }
 
-bool isLaw(const explore::TraceFinding& finding) { return finding.name.find(" accepts, ") == std::string::npos; }
+void printFinding(const explore::TraceFinding& finding, const std::vector<Saved>& saved, std::ostream& out) {
+  if (!finding.trace) {
+    if (!isLaw(finding)) {
+      out << "SAME  " << finding.name << "  -- no such trace within the bound\n";
+    } else if (!finding.checked) {
+      out << "----  " << finding.name << "  not checked: known not to hold under " << finding.models[0] << '\n';
+    } else {
+      out << "PASS  " << finding.name << "  holds in every explored state\n";
+    }
+    return;
+  }
+  out << (isLaw(finding) ? "FAIL  " : "DIFF  ") << finding.name
+      << (isLaw(finding) && !finding.mustHold ? "  (expected for this variant)" : "") << "  shortest trace ("
+      << finding.trace->events.size() << " events)" << (finding.reason.empty() ? "" : ": " + finding.reason) << '\n';
+  for (const sbt::Event& event : finding.trace->events) out << "        " << sbt::printEvent(event) << '\n';
+  for (const std::string& model : finding.models) out << "      " << model << ": " << verdictText(*finding.trace, model) << '\n';
+  for (const Saved& file : saved) {
+    out << "      " << (file.created ? "saved: " : "already in the corpus: ") << file.path.string() << '\n';
+  }
+}
 
-std::string stemOf(const std::string& name) {
-  std::string stem = "explore-";
-  for (const char c : name) stem += std::isalnum(static_cast<unsigned char>(c)) || c == '-' ? c : '_';
-  return stem;
+void writeFinding(const explore::TraceFinding& finding, const std::vector<Saved>& saved, JsonWriter& json) {
+  json.beginObject().key("finding").value(finding.name).key("kind").value(isLaw(finding) ? "law" : "difference");
+  json.key("models").beginArray();
+  for (const std::string& model : finding.models) json.value(model);
+  json.endArray().key("status").value(statusOf(finding));
+  if (isLaw(finding)) json.key("must_hold").value(finding.mustHold);
+  json.key("trace");
+  finding.trace ? json.value(sbt::printTrace(*finding.trace)) : json.null();
+  json.key("reason").value(finding.reason).key("verdicts").beginObject();
+  for (const std::string& model : finding.trace ? finding.models : std::vector<std::string>{}) {
+    json.key(model).value(verdictText(*finding.trace, model));
+  }
+  json.endObject().key("saved").beginArray();
+  for (const Saved& file : saved) json.value(file.path.string());
+  json.endArray().endObject();
+}
+
+/// The corpus name: `explore-LAW-MODEL`, or `explore-differ-A-accepts-B-rejects`.
+std::string stemOf(const explore::TraceFinding& finding) {
+  if (isLaw(finding)) return "explore-" + finding.name.substr(finding.name.find(": ") + 2) + "-" + finding.models[0];
+  return "explore-differ-" + finding.models[0] + "-accepts-" + finding.models[1] + "-rejects";
 }
 
 }  // namespace
 
 int exploreTraces(const Parsed& parsed) {
   std::string error;
-  const std::vector<std::string> models = modelsFrom(*parsed.get("--model"), error);
-  if (models.empty()) return usageError(kExploreCommand, error);
+  const std::optional<std::vector<std::string>> named = namesFrom(parsed, "--model", sb::AnyModel::names(), error);
+  if (!named) return usageError(kExploreCommand, error);
+  const std::vector<std::string>& models = *named;
   for (const char* flag : {"--objects", "--keys", "--names", "--guards", "--iterators"}) {
     if (parsed.has(flag)) return usageError(kExploreCommand, std::string(flag) + " is for cell sequences (--policy)");
   }
@@ -111,43 +127,12 @@ int exploreTraces(const Parsed& parsed) {
     std::cout << '\n';
   }
   for (const explore::TraceFinding& finding : run.findings) {
-    const bool law = isLaw(finding);
-    lawFailed = lawFailed || (law && finding.trace);
+    lawFailed = lawFailed || (isLaw(finding) && finding.trace);
     std::vector<Saved> saved;
-    if (finding.trace) {
-      for (const std::string& model : modelsOf(run, finding)) {
-        saved.push_back(saveToCorpus(dir, stemOf(finding.name) + "--" + model, ".sbt", traceFile(finding, model)));
-      }
+    for (const std::string& model : finding.trace ? finding.models : std::vector<std::string>{}) {
+      saved.push_back(saveToCorpus(dir, stemOf(finding) + "--" + model, ".sbt", traceFile(finding, model)));
     }
-    if (json) {
-      writer.beginObject().key("finding").value(finding.name).key("kind").value(law ? "law" : "difference");
-      writer.key("status").value(finding.trace ? (law ? "fails" : "differs") : (law ? "holds" : "none found"));
-      writer.key("trace");
-      finding.trace ? writer.value(sbt::printTrace(*finding.trace)) : writer.null();
-      writer.key("reason").value(finding.reason).key("verdicts").beginObject();
-      for (const std::string& model : finding.trace ? modelsOf(run, finding) : std::vector<std::string>{}) {
-        writer.key(model).value(verdictText(*finding.trace, model));
-      }
-      writer.endObject().key("saved").beginArray();
-      for (const Saved& file : saved) writer.value(file.path.string());
-      writer.endArray().endObject();
-      continue;
-    }
-    if (!finding.trace) {
-      std::cout << (law ? "PASS  " : "SAME  ") << finding.name
-                << (law ? "  holds in every explored state" : "  -- no such trace within the bound") << '\n';
-      continue;
-    }
-    std::cout << (law ? "FAIL  " : "DIFF  ") << finding.name << "  shortest trace ("
-              << finding.trace->events.size() << " events)" << (finding.reason.empty() ? "" : ": " + finding.reason)
-              << '\n';
-    for (const sbt::Event& event : finding.trace->events) std::cout << "        " << sbt::printEvent(event) << '\n';
-    for (const std::string& model : modelsOf(run, finding)) {
-      std::cout << "      " << model << ": " << verdictText(*finding.trace, model) << '\n';
-    }
-    for (const Saved& file : saved) {
-      std::cout << "      " << (file.created ? "saved: " : "already in the corpus: ") << file.path.string() << '\n';
-    }
+    json ? writeFinding(finding, saved, writer) : printFinding(finding, saved, std::cout);
   }
   if (json) {
     writer.endArray().endObject();
