@@ -1,10 +1,8 @@
 #! models: sb2-stackwrite
-# sbcheck compare: sb2 accepts, sb2-stackwrite rejects (seed 1)
-alloc x 6 untagged
-let p = *const x
-let q = *mut x
-let r = *const q
-let s = &cell r
-let t = &mut p twophase
-let u = &s
-let v = &t !ub
+# sbcheck compare: sb2 accepts, sb2-stackwrite rejects (seed 1; shortest within the explored bound)
+alloc x 1
+let p1 = &mut x
+let p2 = *mut x
+let p3 = &cell p1
+write p2
+read p3 !ub

@@ -1,6 +1,6 @@
 #! models: sb2
-# sbcheck compare: sb2-disable accepts, sb2 rejects (seed 1)
+# sbcheck compare: sb2-disable accepts, sb2 rejects (seed 1; shortest within the explored bound)
 alloc x 1
-let p = &mut x
-let q = &mut x twophase
-read p !ub
+let p1 = &mut x
+let p2 = &mut x twophase
+read p1 !ub

@@ -1,8 +1,7 @@
 #! models: sb2-stackwrite
-# sbcheck compare: sb2-tagged-raw accepts, sb2-stackwrite rejects (seed 1)
-alloc x 1
-let p = &mut x twophase cell[0..1]
-let q = &mut x
-let r = &mut q twophase cell[0..1]
-write x
-let s = &mut q !ub
+# sbcheck compare: sb2-tagged-raw accepts, sb2-stackwrite rejects (seed 1; shortest within the explored bound)
+alloc x 1 untagged
+let p1 = *mut x
+let p2 = &mut x twophase
+write p1
+read p2 !ub

@@ -1,5 +1,0 @@
-#! models: sb2-tagged-raw
-# sbcheck compare: sb2-disable accepts, sb2-tagged-raw rejects (seed 1)
-alloc x 1048576 untagged
-let p = *const x
-write p[543252..716734] !ub

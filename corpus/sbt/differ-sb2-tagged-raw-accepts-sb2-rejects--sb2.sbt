@@ -1,0 +1,7 @@
+#! models: sb2
+# sbcheck compare: sb2-tagged-raw accepts, sb2 rejects (seed 1; shortest within the explored bound)
+alloc x 1 untagged
+let p1 = *mut x
+let p2 = &mut x twophase
+write p1
+read p2 !ub
