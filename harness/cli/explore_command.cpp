@@ -67,7 +67,9 @@ const Command kExploreCommand{
     "With --model and no --policy: every .sbt trace over one allocation of B bytes\n"
     "with at most L live pointers, checking the model's laws; with several models\n"
     "(or 'all'), also the shortest trace each pair disagrees on (saved to\n"
-    "corpus/sbt).\n\n"
+    "corpus/sbt). A trace stops at its first UB under any explored model, so a\n"
+    "pair's shortest difference can be longer among several models than when\n"
+    "the pair is explored alone (as 'sbcheck compare' does).\n\n"
     "The report gives the distinct states, the transitions, the new states per\n"
     "depth, the depth completed, the time and the rate. Without --depth the run\n"
     "goes on to its fixpoint (a depth that finds no new state). --max-states and\n"
@@ -84,8 +86,8 @@ const Command kExploreCommand{
      {"--names", "K", "Python names per object (default 2)"},
      {"--guards", "K", "guards held at a time (default 2)"},
      {"--iterators", "K", "iterators held at a time (default 2)"},
-     {"--bytes", "B", "traces: the allocation's size in bytes"},
-     {"--tags", "L", "traces: live pointers at a time"},
+     {"--bytes", "B", "traces: the allocation's size in bytes, 1 to 8 (default 1)"},
+     {"--tags", "L", "traces: live pointers at a time besides x (default 2)"},
      {"--threads", "T", "worker threads (default: one per core)"},
      {"--max-states", "N", "stop after N distinct states"},
      {"--time-limit", "S", "stop after S seconds"},
