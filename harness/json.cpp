@@ -3,6 +3,8 @@
 
 #include <cstdio>
 
+#include "harness/version.hpp"
+
 namespace sbcheck {
 
 void JsonWriter::separate() {
@@ -37,6 +39,8 @@ void JsonWriter::writeString(std::string_view text) {
   }
   out_ << '"';
 }
+
+JsonWriter& JsonWriter::beginDocument() { return beginObject().key("version").value(version()); }
 
 JsonWriter& JsonWriter::beginObject() {
   separate();

@@ -13,6 +13,8 @@ class JsonWriter {
  public:
   explicit JsonWriter(std::ostream& out) : out_(out) {}
 
+  /// Opens a top-level document: an object whose first member is "version".
+  JsonWriter& beginDocument();
   JsonWriter& beginObject();
   JsonWriter& endObject();
   JsonWriter& beginArray();

@@ -25,13 +25,17 @@ std::string expectationsFile(const cellseq::Sequence& original, const std::strin
   return cellseq::printSequence(sequence);
 }
 
-std::string counterexampleFile(const Counterexample& counterexample, const SearchOptions& options) {
+std::string counterexampleFile(const Counterexample& counterexample, const SearchOptions& options,
+                               const std::string& foundBy) {
   const Violation& violation = counterexample.violation;
   std::string text = "# property: " + std::string(violation.property->title) + " -- fails under " + options.policy +
                      (violation.property->mustHold(options.policy) ? "" : " (as expected of this policy)") + "\n";
   text += "# reason: line " + std::to_string(violation.opIndex + 1) + ": " + violation.reason + "\n";
-  text += "# found by: sbcheck check --policy " + options.policy + " --model " + options.model + " --property " +
-          std::string(violation.property->id) + " --seed " + std::to_string(options.seed) + "\n";
+  text += "# found by: " +
+          (foundBy.empty() ? "sbcheck check --policy " + options.policy + " --model " + options.model + " --property " +
+                                 std::string(violation.property->id) + " --seed " + std::to_string(options.seed)
+                           : foundBy) +
+          "\n";
   return text + expectationsFile(counterexample.sequence, options.policy, options.model);
 }
 

@@ -10,7 +10,11 @@
 
 namespace sbcheck::properties {
 
-std::string counterexampleFile(const Counterexample& counterexample, const SearchOptions& options);
+/// The corpus file of a `check` counterexample; `foundBy` is the command that
+/// reproduces it, run from the project root (default: `sbcheck check` with
+/// the options' policy, model, property and seed).
+std::string counterexampleFile(const Counterexample& counterexample, const SearchOptions& options,
+                               const std::string& foundBy = "");
 
 /// `sequence` under `policy` as `.cell` text whose expectations are what the
 /// cell did (`!err`, `=> V`), with `#! policies:` naming the policy, and

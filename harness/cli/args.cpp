@@ -1,6 +1,8 @@
 // Command-line parsing.
 #include "harness/cli/args.hpp"
 
+#include "harness/text/source.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <iostream>
@@ -17,7 +19,7 @@ std::optional<std::string> Parsed::get(std::string_view option) const {
 namespace {
 const Option* findOption(const Command& command, std::string_view name) {
   for (const Option& option : command.options) {
-    if (option.name == name) return &option;
+    if (option.name == name || (!option.shortName.empty() && option.shortName == name)) return &option;
   }
   return nullptr;
 }
@@ -31,9 +33,22 @@ std::optional<Parsed> parse(const Command& command, std::span<char* const> args,
       parsed.help = true;
       continue;
     }
+    const bool shortOption = arg.size() == 2 && arg[0] == '-' && arg[1] != '-';
+    if (shortOption) {
+      const Option* option = findOption(command, arg);
+      if (option == nullptr || !option->valueName.empty()) {
+        error = "unknown option " + text::quoted(arg);
+        return std::nullopt;
+      }
+      if (!parsed.values.emplace(std::string(option->name), "").second) {
+        error = "option '" + std::string(option->name) + "' given twice";
+        return std::nullopt;
+      }
+      continue;
+    }
     if (arg.size() < 2 || arg.substr(0, 2) != "--" || arg == "--") {
       if (!command.takesFiles) {
-        error = "unexpected argument '" + std::string(arg) + "'";
+        error = "unexpected argument " + text::quoted(arg);
         return std::nullopt;
       }
       parsed.files.emplace_back(arg);
@@ -43,7 +58,7 @@ std::optional<Parsed> parse(const Command& command, std::span<char* const> args,
     const std::string_view name = arg.substr(0, equals);
     const Option* option = findOption(command, name);
     if (option == nullptr) {
-      error = "unknown option '" + std::string(name) + "'";
+      error = "unknown option " + text::quoted(name);
       return std::nullopt;
     }
     std::string value;
@@ -73,6 +88,7 @@ void printHelp(const Command& command, std::ostream& out) {
   out << "usage: sbcheck " << command.name << ' ' << command.synopsis << "\n\n" << command.summary << "\n\noptions:\n";
   for (const Option& option : command.options) {
     std::string left = "  " + std::string(option.name);
+    if (!option.shortName.empty()) left += ", " + std::string(option.shortName);
     if (!option.valueName.empty()) left += " " + std::string(option.valueName);
     out << left;
     out << std::string(left.size() < 24 ? 24 - left.size() : 1, ' ') << option.help << '\n';
@@ -109,7 +125,7 @@ std::optional<std::vector<std::string>> namesFrom(const Parsed& parsed, std::str
   std::vector<std::string> names = splitList(*given);
   for (const std::string& name : names) {
     if (std::find(all.begin(), all.end(), name) == all.end()) {
-      error = "unknown name '" + name + "' in " + std::string(flag);
+      error = "unknown name " + text::quoted(name) + " in " + std::string(flag);
       return std::nullopt;
     }
   }
@@ -123,6 +139,18 @@ std::optional<std::uint64_t> parseCount(std::string_view text) {
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
   return value;
+}
+
+std::optional<std::uint64_t> parseSeed(std::string_view text, std::string& error) {
+  std::optional<std::uint64_t> seed = parseCount(text);
+  if (!seed) error = "--seed needs a whole number from 0 to 2^64-1 (18446744073709551615)";
+  return seed;
+}
+
+bool rejectOption(const Parsed& parsed, std::string_view option, std::string_view why, std::string& error) {
+  if (!parsed.has(option)) return true;
+  error = std::string(option) + " does not apply: " + std::string(why);
+  return false;
 }
 
 }  // namespace sbcheck::cli

@@ -16,11 +16,13 @@ namespace sbcheck::cli {
 inline constexpr int kExitOk = 0;      ///< everything checked holds
 inline constexpr int kExitFailed = 1;  ///< a check failed
 inline constexpr int kExitUsage = 2;   ///< bad arguments or malformed input
+inline constexpr int kExitInterrupted = 130;  ///< SIGINT or SIGTERM: what was completed was reported
 
 struct Option {
   std::string_view name;       ///< "--model"
   std::string_view valueName;  ///< "NAME"; empty for a flag
   std::string_view help;
+  std::string_view shortName = {};  ///< "-v"; empty for none
 };
 
 struct Command {
@@ -57,5 +59,11 @@ std::optional<std::vector<std::string>> namesFrom(const Parsed& parsed, std::str
 
 /// Reads a non-negative integer option; error text on failure.
 std::optional<std::uint64_t> parseCount(std::string_view text);
+
+/// `--seed`: a whole number from 0 to 2^64-1, or nothing with `error` set.
+std::optional<std::uint64_t> parseSeed(std::string_view text, std::string& error);
+
+/// Fails with `error` naming `option` and `why` when `option` was given.
+bool rejectOption(const Parsed& parsed, std::string_view option, std::string_view why, std::string& error);
 
 }  // namespace sbcheck::cli

@@ -11,8 +11,10 @@
 #include "harness/cellseq/print.hpp"
 #include "harness/cli/commands.hpp"
 #include "harness/cli/explore_report.hpp"
+#include "harness/cli/outputs.hpp"
 #include "harness/corpus.hpp"
 #include "harness/explore/cell_space.hpp"
+#include "harness/interrupt.hpp"
 #include "model/cell/policy.hpp"
 #include "properties/counterexample_file.hpp"
 
@@ -32,11 +34,11 @@ bool readCount(const Parsed& parsed, std::string_view flag, std::uint64_t low, s
 }
 
 bool readLimits(const Parsed& parsed, explore::Limits& limits, std::string& error) {
-  std::uint64_t depth = 0, states = 0, seconds = 0;
+  std::uint64_t depth = 0, states = 0, seconds = kDefaultTimeLimit;
   std::uint64_t threads = std::max(1u, std::thread::hardware_concurrency());
   if (!readCount(parsed, "--depth", 1, 10'000, depth, error) ||
       !readCount(parsed, "--max-states", 1, 4'000'000'000ull, states, error) ||
-      !readCount(parsed, "--time-limit", 1, 1'000'000, seconds, error) ||
+      !readCount(parsed, "--time-limit", 0, 1'000'000, seconds, error) ||
       !readCount(parsed, "--threads", 1, 64, threads, error)) {
     return false;
   }
@@ -44,6 +46,7 @@ bool readLimits(const Parsed& parsed, explore::Limits& limits, std::string& erro
   limits.maxStates = states;
   limits.maxSeconds = static_cast<double>(seconds);
   limits.threads = static_cast<unsigned>(threads);
+  limits.cancel = &interruptFlag();
   if (isatty(STDERR_FILENO) && !parsed.has("--json")) limits.progress = printProgress;
   return true;
 }
@@ -51,17 +54,19 @@ bool readLimits(const Parsed& parsed, explore::Limits& limits, std::string& erro
 const Command kExploreCommand{
     "explore",
     "--policy NAME [--model NAME] [--depth N] [--objects K] [--keys K] [--names K] [--guards K] [--iterators K] "
-    "[--threads T] [--max-states N] [--time-limit S] [--save-to DIR] [--json]\n"
+    "[--threads T] [--max-states N] [--time-limit S] [--expect-failures require|ignore] [--save-to DIR | --no-save] "
+    "[--json]\n"
     "       sbcheck explore --model NAME[,NAME...] [--bytes B] [--tags L] [--depth N] [--threads T] [--max-states N] "
-    "[--time-limit S] [--save-to DIR] [--json]",
+    "[--time-limit S] [--save-to DIR | --no-save] [--json]",
     "Explore every sequence (or trace) in a bounded universe; shortest counterexamples.",
     "With --policy: every well-formed .cell sequence over the bounded universe,\n"
     "breadth first. A state is the real cell, the SB2 model checking its accesses\n"
     "and the abstract cell (the spec), deduplicated up to renaming of names,\n"
     "objects and tags (docs/decisions.md says why each reduction is sound). Every\n"
     "cell property is checked on every transition; for each one that fails, the\n"
-    "first counterexample found is a shortest one, and it is saved as a .cell file\n"
-    "with its expectations (default corpus/cell). The default universe is the\n"
+    "first counterexample found is a shortest one; it is printed and saved as a\n"
+    "a .cell file with its expectations (the project's corpus/cell, or --save-to)\n"
+    "as soon as it is found, so a run that is stopped keeps it. The default universe is the\n"
     "issue's: at most 2 objects alive, 2 names per object, keys {0, 1}, 2 guards\n"
     "and 2 iterators held at a time; --model picks the SB2 variant (default sb2).\n\n"
     "With --model and no --policy: every .sbt trace over one allocation of B bytes\n"
@@ -72,12 +77,16 @@ const Command kExploreCommand{
     "the pair is explored alone (as 'sbcheck compare' does).\n\n"
     "The report gives the distinct states, the transitions, the new states per\n"
     "depth, the depth completed, the time and the rate. Without --depth the run\n"
-    "goes on to its fixpoint (a depth that finds no new state). --max-states and\n"
-    "--time-limit end it cleanly with what was completed. On a terminal a live\n"
-    "line on stderr shows depth, states and rate.\n\n"
-    "exit status: 0 nothing fails; 1 a property or law fails (including failures\n"
-    "expected of a buggy policy, marked so; two models differing is a finding,\n"
-    "not a failure); 2 bad arguments\n",
+    "goes on to its fixpoint (a depth that finds no new state), but for at most\n"
+    "600 seconds unless --time-limit says otherwise (0: no limit), so it always\n"
+    "ends. --max-states, --time-limit, Ctrl-C and SIGTERM end it cleanly with what\n"
+    "was completed (marked so). On a terminal a live line on stderr shows depth,\n"
+    "states and rate.\n\n"
+    "exit status: 0 every property that must hold held and (with --policy, unless\n"
+    "--expect-failures=ignore) every known flaw of the policy was found, as for\n"
+    "'sbcheck check'; 1 otherwise, or a law of a model fails (two models\n"
+    "differing is a finding, not a failure); 2 bad arguments or a counterexample\n"
+    "that could not be saved; 130 interrupted\n",
     {{"--policy", "NAME", "explore .cell sequences under this cell policy"},
      {"--model", "NAME", "the SB2 variant(s): one for --policy; for traces, one, a list or 'all'"},
      {"--depth", "N", "explore sequences of at most N operations (default: to the fixpoint)"},
@@ -90,8 +99,10 @@ const Command kExploreCommand{
      {"--tags", "L", "traces: live pointers at a time besides x (default 2)"},
      {"--threads", "T", "worker threads (default: one per core)"},
      {"--max-states", "N", "stop after N distinct states"},
-     {"--time-limit", "S", "stop after S seconds"},
-     {"--save-to", "DIR", "where counterexamples go (default corpus/cell, corpus/sbt)"},
+     {"--time-limit", "S", "stop after S seconds (default 600; 0: no limit)"},
+     {"--expect-failures", "MODE", "require (default): a policy's known flaws must be found; ignore"},
+     {"--save-to", "DIR", "where counterexamples go (default: the project's corpus/cell, corpus/sbt)"},
+     {"--no-save", "", "save nothing (a dry run)"},
      {"--json", "", "print one JSON document instead of text"}},
     /*takesFiles=*/false,
 };
@@ -115,13 +126,22 @@ bool readUniverse(const Parsed& parsed, cellseq::Universe& universe, std::string
   return true;
 }
 
-std::string counterexampleFile(const explore::CellCounterexample& c, const explore::CellExploreOptions& options) {
+/// The flags that differ from the default universe, for the reproducing command.
+std::string universeFlags(const Parsed& parsed) {
+  std::string flags;
+  for (const char* flag : {"--objects", "--keys", "--names", "--guards", "--iterators", "--depth"}) {
+    if (auto value = parsed.get(flag)) flags += " " + std::string(flag) + " " + *value;
+  }
+  return flags;
+}
+
+std::string counterexampleFile(const explore::CellCounterexample& c, const explore::CellExploreOptions& options,
+                               const std::string& foundBy) {
   const std::size_t line = c.sequence.ops.size();
   std::string text = "# property: " + std::string(c.property->title) + " -- fails under " + options.policy +
                      (c.property->mustHold(options.policy) ? "" : " (as expected of this policy)") + "\n";
   text += "# reason: line " + std::to_string(line) + ": " + c.reason + "\n";
-  text += "# found by: sbcheck explore --policy " + options.policy + " --model " + options.model +
-          " (a shortest counterexample: no shorter sequence in the bounded universe fails it)\n";
+  text += "# found by: " + foundBy + " (a shortest counterexample: no shorter sequence in the bounded universe fails it)\n";
   return text + properties::expectationsFile(c.sequence, options.policy, options.model);
 }
 
@@ -137,29 +157,42 @@ int exploreCells(const Parsed& parsed) {
   if (parsed.has("--bytes") || parsed.has("--tags")) {
     return usageError(kExploreCommand, "--bytes and --tags are for traces (--model without --policy)");
   }
-  if (!readUniverse(parsed, options.universe, error) || !readLimits(parsed, options.limits, error)) {
+  CellReport report;
+  const auto mode = readExpectFailures(parsed, error);
+  if (!mode || !readUniverse(parsed, options.universe, error) || !readLimits(parsed, options.limits, error)) {
     return usageError(kExploreCommand, error);
   }
-  CellReport report;
+  const std::optional<SaveTarget> target = readSaveTarget(parsed);
+  if (!target) return kExitUsage;
+  report.expectFailures = *mode;
   report.policy = options.policy;
   report.model = options.model;
   report.universe = options.universe;
   report.threads = options.limits.threads;
-  report.exploration = explore::exploreCell(options);
+  report.foundBy = "sbcheck explore --policy " + options.policy + " --model " + options.model + universeFlags(parsed);
+  const bool json = parsed.has("--json");
+  bool lost = false;
+  // Saved (and, as text, announced) the moment it is found: a run that is
+  // killed later still leaves its counterexamples behind.
+  const auto onCounterexample = [&](const explore::CellCounterexample& c) {
+    const Dedup dedup = c.property->mustHold(options.policy) ? Dedup::kByContent : Dedup::kByFlaw;
+    const Saved saved = target->save("cell", "explore-" + std::string(c.property->id) + "-" + options.policy, ".cell",
+                                     counterexampleFile(c, options, report.foundBy), dedup);
+    lost = reportLost(saved) || lost;
+    if (!json) {
+      std::cout << "found: " << c.property->id << " fails (" << c.sequence.ops.size() << " ops); " << saved.text()
+                << std::endl;
+    }
+    report.saved.emplace(c.property->id, saved);
+  };
+  report.exploration = explore::exploreCell(options, onCounterexample);
   const auto spec = explore::exploreAbstractCell(options);
   report.abstractStates = spec.states;
   report.abstractEnding = spec.ending;
-  const std::string dir = parsed.get("--save-to").value_or("corpus/cell");
-  for (const explore::CellCounterexample& c : report.exploration.counterexamples) {
-    report.saved.push_back(saveToCorpus(dir, "explore-" + std::string(c.property->id) + "-" + options.policy, ".cell",
-                                        counterexampleFile(c, options)));
-  }
-  if (parsed.has("--json")) {
-    writeCellJson(report, std::cout);
-  } else {
-    printCellText(report, std::cout);
-  }
-  return report.exploration.counterexamples.empty() ? kExitOk : kExitFailed;
+  json ? writeCellJson(report, std::cout) : printCellText(report, std::cout);
+  if (lost) return kExitUsage;
+  if (report.exploration.run.ending == explore::Ending::kInterrupted) return kExitInterrupted;
+  return report.tally().ok(report.expectFailures) ? kExitOk : kExitFailed;
 }
 
 }  // namespace

@@ -10,7 +10,6 @@
 #include "harness/cellseq/print.hpp"
 
 namespace sbcheck::cli {
-namespace {
 
 std::string_view endingText(explore::Ending ending) {
   switch (ending) {
@@ -18,9 +17,12 @@ std::string_view endingText(explore::Ending ending) {
     case explore::Ending::kDepthBound: return "depth bound";
     case explore::Ending::kStateLimit: return "state limit";
     case explore::Ending::kTimeLimit: return "time limit";
+    case explore::Ending::kInterrupted: return "interrupted";
   }
   return "?";
 }
+
+namespace {
 
 std::string_view endingId(explore::Ending ending) {
   switch (ending) {
@@ -28,6 +30,7 @@ std::string_view endingId(explore::Ending ending) {
     case explore::Ending::kDepthBound: return "depth_bound";
     case explore::Ending::kStateLimit: return "state_limit";
     case explore::Ending::kTimeLimit: return "time_limit";
+    case explore::Ending::kInterrupted: return "interrupted";
   }
   return "?";
 }
@@ -75,6 +78,32 @@ void writeFigures(const RunFigures& figures, JsonWriter& json) {
   json.key("stored_bytes").value(static_cast<std::uint64_t>(figures.storedBytes));
 }
 
+namespace {
+
+const explore::CellCounterexample* counterexampleFor(const CellReport& report, const properties::CellProperty& property) {
+  for (const explore::CellCounterexample& c : report.exploration.counterexamples) {
+    if (c.property == &property) return &c;
+  }
+  return nullptr;
+}
+
+const Saved* savedFor(const CellReport& report, const properties::CellProperty& property) {
+  const auto found = report.saved.find(property.id);
+  return found == report.saved.end() ? nullptr : &found->second;
+}
+
+Verdict verdictFor(const CellReport& report, const properties::CellProperty& property) {
+  return verdictOf(property.mustHold(report.policy), counterexampleFor(report, property) != nullptr);
+}
+
+}  // namespace
+
+Tally CellReport::tally() const {
+  Tally tally;
+  for (const properties::CellProperty& property : properties::cellProperties()) tally.add(verdictFor(*this, property));
+  return tally;
+}
+
 void printCellText(const CellReport& report, std::ostream& out) {
   out << "explore: policy " << report.policy << ", model " << report.model << "; " << universeText(report.universe)
       << '\n';
@@ -82,56 +111,64 @@ void printCellText(const CellReport& report, std::ostream& out) {
   out << "the spec alone (before model state): " << report.abstractStates << " distinct states";
   if (report.abstractEnding != explore::Ending::kFixpoint) out << " (" << endingText(report.abstractEnding) << ")";
   out << "\n\n";
-  std::size_t next = 0;
+  const bool complete = report.exploration.run.ending == explore::Ending::kFixpoint;
   for (const properties::CellProperty& property : properties::cellProperties()) {
-    const auto& all = report.exploration.counterexamples;
-    const bool failed = next < all.size() && all[next].property == &property;
-    const bool expected = !property.mustHold(report.policy);
-    if (!failed) {
-      out << "PASS  " << property.id << "  holds in every explored state"
-          << (expected ? "  -- not expected to hold for this policy: the bound is too small to show it" : "") << '\n';
-      continue;
+    const explore::CellCounterexample* c = counterexampleFor(report, property);
+    switch (verdictFor(report, property)) {
+      case Verdict::kHolds:
+        out << "PASS  " << property.id << "  holds in every explored state"
+            << (complete ? "" : " (the exploration did not reach its fixpoint)") << '\n';
+        continue;
+      case Verdict::kExpectedFailureMissing:
+        out << "MISS  " << property.id << "  not found: a known flaw of this policy, but no explored state shows it"
+            << " (a larger universe may; --expect-failures=ignore gates on the rest)\n";
+        continue;
+      case Verdict::kUnexpectedFailure: out << "FAIL  " << property.id; break;
+      case Verdict::kExpectedFailureFound: out << "XFAIL " << property.id << "  (a known flaw of this policy)"; break;
     }
-    const explore::CellCounterexample& c = all[next];
-    out << "FAIL  " << property.id << (expected ? "  (expected for this policy)" : "") << "\n      reason: line "
-        << c.sequence.ops.size() << ": " << c.reason << "\n      shortest counterexample (" << c.sequence.ops.size()
-        << " ops):\n";
-    for (const cellseq::Op& op : c.sequence.ops) out << "        " << cellseq::printOp(op) << '\n';
-    const Saved& saved = report.saved[next];
-    out << "      " << (saved.created ? "saved: " : "already in the corpus: ") << saved.path.string() << '\n';
-    ++next;
+    out << "\n      reason: line " << c->sequence.ops.size() << ": " << c->reason << "\n      shortest counterexample ("
+        << c->sequence.ops.size() << " ops):\n";
+    for (const cellseq::Op& op : c->sequence.ops) out << "        " << cellseq::printOp(op) << '\n';
+    out << "      reproduce: " << report.foundBy << '\n';
+    if (const Saved* saved = savedFor(report, property)) out << "      " << saved->text() << '\n';
   }
+  if (report.exploration.run.ending == explore::Ending::kInterrupted) {
+    out << "interrupted: the figures and findings above are what was completed\n";
+  }
+  out << report.tally().summary(report.expectFailures);
 }
 
 void writeCellJson(const CellReport& report, std::ostream& out) {
   JsonWriter json(out);
   const cellseq::Universe& u = report.universe;
-  json.beginObject().key("mode").value("cell").key("policy").value(report.policy).key("model").value(report.model);
+  json.beginDocument().key("mode").value("cell").key("policy").value(report.policy).key("model").value(report.model);
   json.key("universe").beginObject().key("objects").value(u.maxObjects).key("names_per_object").value(u.maxNamesPerObject);
   json.key("keys").value(static_cast<std::uint64_t>(u.keys)).key("guards").value(u.maxGuards);
   json.key("iterators").value(u.maxIterators).endObject();
   writeFigures(RunFigures::of(report.exploration.run, report.threads), json);
+  json.key("interrupted").value(report.exploration.run.ending == explore::Ending::kInterrupted);
   json.key("abstract_states").value(report.abstractStates).key("abstract_ending").value(endingId(report.abstractEnding));
-  json.key("properties").beginArray();
-  std::size_t next = 0;
+  json.key("found_by").value(report.foundBy).key("properties").beginArray();
   for (const properties::CellProperty& property : properties::cellProperties()) {
-    const auto& all = report.exploration.counterexamples;
-    const bool failed = next < all.size() && all[next].property == &property;
+    const explore::CellCounterexample* c = counterexampleFor(report, property);
     json.beginObject().key("property").value(property.id).key("expected_to_hold").value(property.mustHold(report.policy));
-    json.key("status").value(failed ? "fails" : "holds").key("counterexample");
-    if (failed) {
-      const explore::CellCounterexample& c = all[next];
+    json.key("status").value(c != nullptr ? "fails" : "holds").key("verdict").value(verdictId(verdictFor(report, property)));
+    json.key("counterexample");
+    if (c != nullptr) {
       std::string text;
-      for (const cellseq::Op& op : c.sequence.ops) text += cellseq::printOp(op) + "\n";
-      json.beginObject().key("sequence").value(text).key("length").value(static_cast<std::uint64_t>(c.sequence.ops.size()));
-      json.key("reason").value(c.reason).key("saved").value(report.saved[next].path.string()).endObject();
-      ++next;
+      for (const cellseq::Op& op : c->sequence.ops) text += cellseq::printOp(op) + "\n";
+      json.beginObject().key("sequence").value(text).key("length").value(static_cast<std::uint64_t>(c->sequence.ops.size()));
+      json.key("reason").value(c->reason);
+      writeSavedMembers(json, savedFor(report, property));
+      json.endObject();
     } else {
       json.null();
     }
     json.endObject();
   }
-  json.endArray().endObject();
+  json.endArray();
+  report.tally().write(json, report.expectFailures);
+  json.endObject();
   out << '\n';
 }
 

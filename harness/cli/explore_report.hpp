@@ -3,11 +3,14 @@
 // or JSON.
 #pragma once
 
+#include <map>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "harness/cli/args.hpp"
+#include "harness/cli/verdict.hpp"
 #include "harness/corpus.hpp"
 #include "harness/explore/cell_space.hpp"
 #include "harness/json.hpp"
@@ -35,6 +38,9 @@ struct RunFigures {
   }
 };
 
+/// "fixpoint", "time limit", "interrupted"...
+std::string_view endingText(explore::Ending ending);
+
 /// The per-depth table and the summary line.
 void printFigures(const RunFigures& figures, std::ostream& out);
 /// The figures as members of the open JSON object.
@@ -47,7 +53,12 @@ struct CellReport {
   explore::CellExploration exploration;
   std::uint64_t abstractStates = 0;  ///< of the spec alone, within the same limits
   explore::Ending abstractEnding = explore::Ending::kFixpoint;
-  std::vector<Saved> saved;          ///< per counterexample
+  std::map<std::string_view, Saved> saved;  ///< per failing property id, saved as soon as it was found
+  std::string foundBy;                      ///< the command that reproduces the run
+  ExpectFailures expectFailures = ExpectFailures::kRequire;
+
+  /// Each property's verdict, counted.
+  Tally tally() const;
 };
 
 void printCellText(const CellReport& report, std::ostream& out);
@@ -57,8 +68,12 @@ void writeCellJson(const CellReport& report, std::ostream& out);
 /// false, with `error` set, when it is not.
 bool readCount(const Parsed& parsed, std::string_view flag, std::uint64_t low, std::uint64_t high,
                std::uint64_t& into, std::string& error);
+/// Without --time-limit an exploration stops after this many seconds, so that
+/// it always ends (`--time-limit 0`: no limit).
+inline constexpr std::uint64_t kDefaultTimeLimit = 600;
+
 /// The limits every mode shares (--depth, --max-states, --time-limit,
-/// --threads), and the progress line when stderr is a terminal.
+/// --threads), the interrupt flag, and the progress line when stderr is a terminal.
 bool readLimits(const Parsed& parsed, explore::Limits& limits, std::string& error);
 
 extern const Command kExploreCommand;

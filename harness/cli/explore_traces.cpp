@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "harness/cli/explore_report.hpp"
+#include "harness/cli/outputs.hpp"
 #include "harness/explore/sbt_space.hpp"
 #include "harness/sbt/print.hpp"
 
@@ -21,7 +22,7 @@ std::string verdictText(const sbt::Trace& trace, const std::string& model) {
 }
 
 /// The finding's trace as a corpus file under `model`, `!ub` where it finds UB.
-std::string traceFile(const explore::TraceFinding& finding, const std::string& model) {
+std::string traceFile(const explore::TraceFinding& finding, const std::string& model, const std::string& foundBy) {
   sbt::Trace trace = *finding.trace;
   trace.models = {model};
   if (const auto ub = explore::firstUbUnder(trace, model)) {
@@ -30,7 +31,7 @@ std::string traceFile(const explore::TraceFinding& finding, const std::string& m
   const std::string text = sbt::printTrace(trace);
   const std::size_t header = text.find('\n') + 1;  // `#! models:` stays the first line
   return text.substr(0, header) + "# " + finding.name + (finding.reason.empty() ? "" : ": " + finding.reason) +
-         "\n# found by: sbcheck explore --model (a shortest trace within the explored bound)\n" +
+         "\n# found by: " + foundBy + " (a shortest trace within the explored bound)\n" +
          text.substr(header);
 }
 
@@ -60,9 +61,7 @@ void printFinding(const explore::TraceFinding& finding, const std::vector<Saved>
       << finding.trace->events.size() << " events)" << (finding.reason.empty() ? "" : ": " + finding.reason) << '\n';
   for (const sbt::Event& event : finding.trace->events) out << "        " << sbt::printEvent(event) << '\n';
   for (const std::string& model : finding.models) out << "      " << model << ": " << verdictText(*finding.trace, model) << '\n';
-  for (const Saved& file : saved) {
-    out << "      " << (file.created ? "saved: " : "already in the corpus: ") << file.path.string() << '\n';
-  }
+  for (const Saved& file : saved) out << "      " << file.text() << '\n';
 }
 
 void writeFinding(const explore::TraceFinding& finding, const std::vector<Saved>& saved, JsonWriter& json) {
@@ -77,8 +76,12 @@ void writeFinding(const explore::TraceFinding& finding, const std::vector<Saved>
   for (const std::string& model : finding.trace ? finding.models : std::vector<std::string>{}) {
     json.key(model).value(verdictText(*finding.trace, model));
   }
-  json.endObject().key("saved").beginArray();
-  for (const Saved& file : saved) json.value(file.path.string());
+  json.endObject().key("files").beginArray();
+  for (const Saved& file : saved) {
+    json.beginObject();
+    writeSavedMembers(json, &file);
+    json.endObject();
+  }
   json.endArray().endObject();
 }
 
@@ -107,13 +110,20 @@ int exploreTraces(const Parsed& parsed) {
   }
   universe.bytes = static_cast<std::uint32_t>(bytes);
   universe.tags = static_cast<std::uint32_t>(tags);
+  const std::optional<SaveTarget> target = readSaveTarget(parsed);
+  if (!target) return kExitUsage;
+  std::string foundBy = "sbcheck explore --model ";
+  for (const std::string& model : models) foundBy += (&model == &models.front() ? "" : ",") + model;
+  for (const char* flag : {"--bytes", "--tags", "--depth"}) {
+    if (auto value = parsed.get(flag)) foundBy += " " + std::string(flag) + " " + *value;
+  }
   const explore::ModelExploration run = explore::exploreModels(models, universe, limits);
-  const std::string dir = parsed.get("--save-to").value_or("corpus/sbt");
   const bool json = parsed.has("--json");
+  bool lost = false;
   bool lawFailed = false;
   JsonWriter writer(std::cout);
   if (json) {
-    writer.beginObject().key("mode").value("trace").key("models").beginArray();
+    writer.beginDocument().key("mode").value("trace").key("models").beginArray();
     for (const std::string& model : models) writer.value(model);
     writer.endArray().key("universe").beginObject().key("bytes").value(bytes).key("tags").value(tags).endObject();
     writeFigures(RunFigures::of(run.run, limits.threads), writer);
@@ -130,14 +140,21 @@ int exploreTraces(const Parsed& parsed) {
     lawFailed = lawFailed || (isLaw(finding) && finding.trace);
     std::vector<Saved> saved;
     for (const std::string& model : finding.trace ? finding.models : std::vector<std::string>{}) {
-      saved.push_back(saveToCorpus(dir, stemOf(finding) + "--" + model, ".sbt", traceFile(finding, model)));
+      saved.push_back(target->save("sbt", stemOf(finding) + "--" + model, ".sbt", traceFile(finding, model, foundBy)));
+      lost = reportLost(saved.back()) || lost;
     }
     json ? writeFinding(finding, saved, writer) : printFinding(finding, saved, std::cout);
   }
+  const bool interrupted = run.run.ending == explore::Ending::kInterrupted;
   if (json) {
-    writer.endArray().endObject();
+    writer.endArray().key("found_by").value(foundBy).key("interrupted").value(interrupted).key("ok").value(!lawFailed);
+    writer.endObject();
     std::cout << '\n';
+  } else if (interrupted) {
+    std::cout << "interrupted: the figures and findings above are what was completed\n";
   }
+  if (lost) return kExitUsage;
+  if (interrupted) return kExitInterrupted;
   return lawFailed ? kExitFailed : kExitOk;
 }
 

@@ -1,9 +1,13 @@
 // `sbcheck`: one executable, one subcommand per job.
+#include <exception>
 #include <iostream>
 #include <span>
 #include <string_view>
 
 #include "harness/cli/commands.hpp"
+#include "harness/interrupt.hpp"
+#include "harness/text/source.hpp"
+#include "harness/version.hpp"
 
 namespace {
 
@@ -20,35 +24,74 @@ const Entry kCommands[] = {
     {&sbcheck::cli::kExploreCommand, &sbcheck::cli::exploreMain},
 };
 
+const Entry* findCommand(std::string_view name) {
+  for (const Entry& entry : kCommands) {
+    if (entry.command->name == name) return &entry;
+  }
+  return nullptr;
+}
+
 void printUsage(std::ostream& out) {
-  out << "usage: sbcheck COMMAND [OPTIONS] [FILE...]\n\n"
+  out << "usage: sbcheck COMMAND [OPTIONS] [FILE...]\n"
+         "       sbcheck help COMMAND | --help | --version\n\n"
          "A model-checking test harness for shared-reference cells and the Stacked\n"
          "Borrows 2 aliasing model.\n\ncommands:\n";
   for (const Entry& entry : kCommands) {
     out << "  " << entry.command->name << std::string(10 - entry.command->name.size(), ' ') << entry.command->summary
         << '\n';
   }
-  out << "\n'sbcheck COMMAND --help' explains a command.\n"
-         "exit status: 0 all checks hold, 1 a check failed, 2 bad arguments or input\n";
+  out << "\n'sbcheck help COMMAND' (or 'sbcheck COMMAND --help') explains a command.\n"
+         "The input languages: docs/sbt.md (.sbt borrow traces), docs/cell.md (.cell sequences).\n"
+         "exit status: 0 all checks hold, 1 a check failed, 2 bad arguments or input,\n"
+         "130 interrupted (SIGINT or SIGTERM; what was completed is reported)\n";
+}
+
+int dispatch(std::span<char* const> args) {
+  using namespace sbcheck::cli;
+  if (args.empty()) {
+    printUsage(std::cerr);
+    return kExitUsage;
+  }
+  const std::string_view name = args[0];
+  if (name == "--version") {
+    std::cout << "sbcheck " << sbcheck::version() << '\n';
+    return kExitOk;
+  }
+  if (name == "--help" || name == "-h" || (name == "help" && args.size() == 1)) {
+    printUsage(std::cout);
+    return kExitOk;
+  }
+  if (name == "help") {
+    const Entry* entry = findCommand(args[1]);
+    if (entry == nullptr || args.size() > 2) {
+      std::cerr << "sbcheck help: no such command " << sbcheck::text::quoted(args[1]) << '\n';
+      printUsage(std::cerr);
+      return kExitUsage;
+    }
+    printHelp(*entry->command, std::cout);
+    return kExitOk;
+  }
+  if (const Entry* entry = findCommand(name)) {
+    sbcheck::installInterruptHandlers();
+    return entry->main(args.subspan(1));
+  }
+  std::cerr << "sbcheck: unknown command " << sbcheck::text::quoted(name) << '\n';
+  printUsage(std::cerr);
+  return kExitUsage;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   const std::span<char* const> args(argv + 1, static_cast<std::size_t>(argc > 0 ? argc - 1 : 0));
-  if (args.empty()) {
-    printUsage(std::cerr);
-    return sbcheck::cli::kExitUsage;
+  // A user's mistake must never end in `terminate`: whatever escapes a
+  // command is reported, with the status for an input that could not be run.
+  try {
+    return dispatch(args);
+  } catch (const std::exception& e) {
+    std::cerr << "sbcheck: error: " << e.what() << '\n';
+  } catch (...) {
+    std::cerr << "sbcheck: error: unknown exception\n";
   }
-  const std::string_view name = args[0];
-  if (name == "--help" || name == "-h" || name == "help") {
-    printUsage(std::cout);
-    return sbcheck::cli::kExitOk;
-  }
-  for (const Entry& entry : kCommands) {
-    if (entry.command->name == name) return entry.main(args.subspan(1));
-  }
-  std::cerr << "sbcheck: unknown command '" << name << "'\n";
-  printUsage(std::cerr);
   return sbcheck::cli::kExitUsage;
 }

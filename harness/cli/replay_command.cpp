@@ -12,7 +12,7 @@ namespace sbcheck::cli {
 
 const Command kReplayCommand{
     "replay",
-    "[--model NAME] [--verbose] [--json] FILE...",
+    "[--model NAME] [--verbose] [--json] FILE|DIR|-...",
     "Run .sbt borrow traces on the Stacked Borrows 2 model and check their expectations.",
     "Each FILE runs under every model its '#! models:' line names (sb2 when it has\n"
     "none), or only under --model when given. A file passes when the model's first\n"
@@ -20,12 +20,15 @@ const Command kReplayCommand{
     "with no UB. A UB report names the line, the access or retag, the tag and bytes,\n"
     "the stack there, and the tag's history: where it was created and where and why\n"
     "its item left the stack.\n\n"
+    "A DIR stands for every .sbt file below it, sorted; '-' reads standard input.\n"
+    "A file with no events is a warning (nothing to check), counted in the summary.\n\n"
     "models: sb2 (miri 2019-04-30), sb2-stackwrite, sb2-disable, sb2-strict,\n"
-    "        sb2-tagged-raw (see ../shared/spec/sb2.md)\n\n"
+    "        sb2-tagged-raw (docs/sbt.md describes the language and the variants)\n\n"
     "exit status: 0 every file passes; 1 some file fails; 2 bad arguments, an\n"
-    "unreadable file, or a trace error (reported as FILE:LINE: message)\n",
+    "unreadable file, a trace error (reported as FILE:LINE: message), or no file\n"
+    "with anything to check\n",
     {{"--model", "NAME", "run every file under this model only"},
-     {"--verbose", "", "after every event, print the stacks of the bytes it touched"},
+     {"--verbose", "", "after every event, print the stacks of the bytes it touched", "-v"},
      {"--json", "", "print one JSON document instead of text"}},
     /*takesFiles=*/true,
 };
@@ -92,15 +95,20 @@ int replayMain(std::span<char* const> args) {
 
   std::vector<FileRun> runs;
   std::vector<InputError> errors;
-  for (const std::string& file : parsed->files) {
-    const std::optional<std::string> text = readInput(file, errors);
-    if (!text) continue;
-    auto trace = sbt::parseTrace(*text);
+  std::vector<std::string> empty;
+  for (const Input& input : readInputs(parsed->files, InputKind{".sbt", ".cell", "run"}, errors)) {
+    const std::string& file = input.file;
+    auto trace = sbt::parseTrace(input.text);
     if (auto* traceError = std::get_if<sbt::TraceError>(&trace)) {
       errors.push_back(InputError{file, traceError->line, traceError->message});
       continue;
     }
     const sbt::Trace& parsedTrace = std::get<sbt::Trace>(trace);
+    if (parsedTrace.events.empty()) {
+      warnEmpty(file, "no events");
+      empty.push_back(file);
+      continue;
+    }
     std::vector<std::string> models = forced ? std::vector<std::string>{*forced} : parsedTrace.models;
     if (models.empty()) models.emplace_back("sb2");
     for (const std::string& modelName : models) {
@@ -109,7 +117,7 @@ int replayMain(std::span<char* const> args) {
     }
   }
 
-  return finishFiles(runs, errors, parsed->has("--json"), &writeJson, &printTextRun);
+  return finishFiles(runs, errors, empty, parsed->has("--json"), &writeJson, &printTextRun);
 }
 
 }  // namespace sbcheck::cli

@@ -14,7 +14,7 @@ namespace sbcheck::cli {
 
 const Command kRunCommand{
     "run",
-    "[--policy NAME] [--model NAME] [--emit-sbt] [--json] FILE...",
+    "[--policy NAME] [--model NAME] [--emit-sbt] [--json] FILE|DIR|-...",
     "Run .cell sequences on the shared-reference cell; the SB2 model checks every memory access.",
     "Each FILE runs under every policy its '#! policies:' and '#! unsafe:' lines\n"
     "name ('strict' when '#! policies:' is absent), or only under --policy. Under a\n"
@@ -24,12 +24,17 @@ const Command kRunCommand{
     "file's own lines: the line that made the tag, and the line that removed it.\n\n"
     "--emit-sbt prints, instead of the verdicts, the .sbt trace of what the model\n"
     "saw for one FILE under one policy (--policy, or the first the file names),\n"
-    "with its UB marked '!ub': 'sbcheck replay' on it gives the same verdict.\n\n"
+    "with its UB marked '!ub': 'sbcheck replay' on it gives the same verdict;\n"
+    "when the run fails, stderr says which expectation failed.\n\n"
+    "A DIR stands for every .cell file below it, sorted; '-' reads standard input.\n"
+    "A file with no operations is a warning (nothing to check), counted in the\n"
+    "summary.\n\n"
     "policies: strict, generation, unchecked-leak, no-parent-ref, unguarded-inner\n"
-    "          (see ../shared/spec/cell-format.md)\n"
+    "          (docs/cell.md describes the language and the policies)\n"
     "models:   sb2 (default), sb2-stackwrite, sb2-disable, sb2-strict, sb2-tagged-raw\n\n"
     "exit status: 0 every file passes under every policy; 1 some run fails;\n"
-    "2 bad arguments, an unreadable file, or a sequence error (FILE:LINE: message)\n",
+    "2 bad arguments, an unreadable file, a sequence error (FILE:LINE: message),\n"
+    "or no file with anything to check\n",
     {{"--policy", "NAME", "run under this policy only"},
      {"--model", "NAME", "the SB2 variant that checks the accesses (default sb2)"},
      {"--emit-sbt", "", "print the model's trace as .sbt instead of verdicts"},
@@ -111,12 +116,17 @@ int runMain(std::span<char* const> args) {
 
   std::vector<FileRun> runs;
   std::vector<InputError> errors;
-  for (const std::string& file : parsed->files) {
-    const std::optional<std::string> text = readInput(file, errors);
-    if (!text) continue;
-    auto sequence = cellseq::parseSequence(*text, cell::kPolicyNames);
+  std::vector<std::string> empty;
+  for (const Input& input : readInputs(parsed->files, InputKind{".cell", ".sbt", "replay"}, errors)) {
+    const std::string& file = input.file;
+    auto sequence = cellseq::parseSequence(input.text, cell::kPolicyNames);
     if (auto* sequenceError = std::get_if<cellseq::SequenceError>(&sequence)) {
       errors.push_back(InputError{file, sequenceError->line, sequenceError->message});
+      continue;
+    }
+    if (std::get<cellseq::Sequence>(sequence).ops.empty()) {
+      warnEmpty(file, "no operations");
+      empty.push_back(file);
       continue;
     }
     for (const cellseq::RunOptions& options : runsFor(std::get<cellseq::Sequence>(sequence), policy, model)) {
@@ -129,11 +139,17 @@ int runMain(std::span<char* const> args) {
       if (emitSbt) break;  // the first policy's trace
     }
   }
-  if (!emitSbt) return finishFiles(runs, errors, parsed->has("--json"), &writeJson, &printText);
-  // The trace the model saw, as `.sbt` on stdout; the verdict is the exit status.
+  if (!emitSbt) return finishFiles(runs, errors, empty, parsed->has("--json"), &writeJson, &printText);
+  // The trace the model saw, as `.sbt` on stdout; the verdict is the exit
+  // status, and what failed goes to stderr.
   printInputErrors(errors);
-  if (!runs.empty()) std::cout << sbt::printTrace(runs.front().run.trace);
-  return exitStatus(errors, runs.empty() || runs.front().passed() ? 0 : 1);
+  if (runs.empty()) {
+    if (errors.empty()) std::cerr << "sbcheck: nothing was checked (no file had anything to run)\n";
+    return kExitUsage;
+  }
+  std::cout << sbt::printTrace(runs.front().run.trace);
+  if (!runs.front().passed()) printText(runs.front(), std::cerr);
+  return exitStatus(errors, runs.front().passed() ? 0 : 1);
 }
 
 }  // namespace sbcheck::cli

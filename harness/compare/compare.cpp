@@ -7,6 +7,7 @@
 #include "harness/cellseq/enumerate.hpp"
 #include "harness/cellseq/generate.hpp"
 #include "harness/cellseq/shrink.hpp"
+#include "harness/interrupt.hpp"
 #include "harness/sbt/generate.hpp"
 #include "harness/sbt/print.hpp"
 #include "harness/sbt/replay.hpp"
@@ -21,9 +22,8 @@ namespace {
 using cellseq::Outcome;
 using cellseq::Sequence;
 
-std::filesystem::path saveDir(const CompareOptions& options, const char* kind) {
-  return options.saveTo ? std::filesystem::path(*options.saveTo) : std::filesystem::path("corpus") / kind;
-}
+/// " --runs N" when not the default: part of every reproducing command.
+std::string runsFlag(int runs) { return runs == 1000 ? std::string() : " --runs " + std::to_string(runs); }
 
 // ---- the matrix -----------------------------------------------------------
 
@@ -36,19 +36,20 @@ MatrixEntry matrixEntry(const properties::CellProperty& property, const std::str
   search.seed = streamSeed(options.seed, std::string(property.id) + "/" + policy);
   const properties::SearchResult result = properties::search(search);
   MatrixEntry entry{std::string(property.id), policy, property.mustHold(policy), result.runs, result.counterexample, {}};
-  if (entry.counterexample && options.save) {
+  if (entry.counterexample && options.target.enabled()) {
     search.seed = options.seed;
-    entry.saved = saveToCorpus(saveDir(options, "cell"), entry.property + "-" + policy, ".cell",
-                               properties::counterexampleFile(*entry.counterexample, search));
+    // `check` draws this entry from the same stream: it reproduces the file.
+    const std::string foundBy = "sbcheck check --policy " + policy + " --model " + search.model + " --property " +
+                                entry.property + " --seed " + std::to_string(options.seed) + runsFlag(options.runs);
+    entry.saved = options.target.save("cell", entry.property + "-" + policy, ".cell",
+                                      properties::counterexampleFile(*entry.counterexample, search, foundBy),
+                                      entry.expectedToHold ? Dedup::kByContent : Dedup::kByFlaw);
   }
   return entry;
 }
 
 // ---- model pairs ----------------------------------------------------------
 
-/// Traces are cheap and some differences rare (about 1 in 1000 traces for
-/// sb2 vs sb2-strict): each run stands for this many traces.
-constexpr int kTracesPerRun = 10;
 /// Shrinking reaches a local minimum; of this many differing traces the
 /// shortest shrunk one is reported.
 constexpr std::size_t kShrunkPerDifference = 8;
@@ -78,10 +79,13 @@ std::vector<Saved> saveModelDifference(const ModelDifference& d, const CompareOp
     if (verdict.ubLine) trace.events[static_cast<std::size_t>(*verdict.ubLine - 1)].expectUb = true;
     const std::string text = sbt::printTrace(trace);
     const std::size_t header = text.find('\n') + 1;
-    saved.push_back(saveToCorpus(saveDir(options, "sbt"), "differ-" + d.accepts + "-accepts-" + d.rejects + "-rejects--" + model,
-                                 ".sbt", text.substr(0, header) + "# sbcheck compare: " + d.accepts + " accepts, " + d.rejects +
-                                             " rejects (seed " + std::to_string(options.seed) + "; " +
-                                             std::string(sourceText(d.source)) + ")\n" + text.substr(header)));
+    const std::string foundBy = "sbcheck compare --models " + d.accepts + "," + d.rejects + " --policies strict --seed " +
+                                std::to_string(options.seed) + runsFlag(options.runs);
+    saved.push_back(options.target.save("sbt", "differ-" + d.accepts + "-accepts-" + d.rejects + "-rejects--" + model,
+                                        ".sbt", text.substr(0, header) + "# sbcheck compare: " + d.accepts + " accepts, " +
+                                                    d.rejects + " rejects (seed " + std::to_string(options.seed) + "; " +
+                                                    std::string(sourceText(d.source)) + ")\n# found by: " + foundBy +
+                                                    "\n" + text.substr(header)));
   }
   return saved;
 }
@@ -92,6 +96,7 @@ explore::ModelExploration explorePair(const std::string& a, const std::string& b
   explore::Limits limits;
   limits.maxDepth = options.exploreDepth;
   limits.threads = std::max(1u, std::thread::hardware_concurrency());
+  limits.cancel = &interruptFlag();
   const std::vector<std::string> models{a, b};
   return explore::exploreModels(models, options.universe, limits);
 }
@@ -141,7 +146,7 @@ ModelPair modelPair(const std::string& a, const std::string& b, const CompareOpt
     if (!d.minimal) continue;
     d.acceptsVerdict = verdictOf(*d.minimal, d.accepts);
     d.rejectsVerdict = verdictOf(*d.minimal, d.rejects);
-    if (options.save) d.saved = saveModelDifference(d, options);
+    if (options.target.enabled()) d.saved = saveModelDifference(d, options);
     pair.differences.push_back(std::move(d));
   }
   return pair;
@@ -169,9 +174,11 @@ std::vector<Saved> savePolicyDifference(const PolicyPair& pair, const CompareOpt
     search.policy = policy;
     const cellseq::Sequence sequence = *pair.minimal;
     std::string text = "# sbcheck compare: " + pair.a + " and " + pair.b + " differ at line " +
-                       std::to_string(pair.firstDifference) + " (seed " + std::to_string(options.seed) + ")\n";
-    saved.push_back(saveToCorpus(saveDir(options, "cell"), "differ-" + pair.a + "-" + pair.b + "--" + policy, ".cell",
-                                 text + properties::expectationsFile(sequence, policy)));
+                       std::to_string(pair.firstDifference) + " (seed " + std::to_string(options.seed) + ")\n" +
+                       "# found by: sbcheck compare --policies " + pair.a + "," + pair.b + " --models sb2 --seed " +
+                       std::to_string(options.seed) + runsFlag(options.runs) + "\n";
+    saved.push_back(options.target.save("cell", "differ-" + pair.a + "-" + pair.b + "--" + policy, ".cell",
+                                        text + properties::expectationsFile(sequence, policy)));
   }
   return saved;
 }
@@ -209,7 +216,7 @@ PolicyPair policyPair(const std::string& a, const std::string& b, const CompareO
   pair.outcomesA = x.outcomes;
   pair.outcomesB = y.outcomes;
   pair.firstDifference = static_cast<int>(*firstDifference(x, y)) + 1;
-  if (options.save) pair.saved = savePolicyDifference(pair, options);
+  if (options.target.enabled()) pair.saved = savePolicyDifference(pair, options);
   return pair;
 }
 
@@ -228,22 +235,56 @@ std::string TraceVerdict::text() const {
 }
 
 Report compare(const CompareOptions& options) {
-  Report report{options.seed, options.runs, options.universe, options.exploreDepth, options.policies, options.models,
-                {}, {}, {}};
+  Report report;
+  report.seed = options.seed;
+  report.runs = options.runs;
+  report.universe = options.universe;
+  report.exploreDepth = options.exploreDepth;
+  report.policies = options.policies;
+  report.models = options.models;
+  // Between entries, a signal ends the comparison with what was completed.
+  const auto stop = [&] { return report.interrupted = report.interrupted || interruptRequested(); };
   for (const properties::CellProperty& property : properties::cellProperties()) {
-    for (const std::string& policy : options.policies) report.matrix.push_back(matrixEntry(property, policy, options));
+    for (const std::string& policy : options.policies) {
+      if (stop()) return report;
+      report.matrix.push_back(matrixEntry(property, policy, options));
+    }
   }
   for (std::size_t i = 0; i < options.models.size(); ++i) {
     for (std::size_t j = i + 1; j < options.models.size(); ++j) {
+      if (stop()) return report;
       report.modelPairs.push_back(modelPair(options.models[i], options.models[j], options));
     }
   }
   for (std::size_t i = 0; i < options.policies.size(); ++i) {
     for (std::size_t j = i + 1; j < options.policies.size(); ++j) {
+      if (stop()) return report;
       report.policyPairs.push_back(policyPair(options.policies[i], options.policies[j], options));
     }
   }
   return report;
+}
+
+int unexpectedFailures(const Report& report) {
+  int failures = 0;
+  for (const MatrixEntry& entry : report.matrix) failures += entry.expectedToHold && entry.counterexample ? 1 : 0;
+  return failures;
+}
+
+std::vector<const Saved*> savedFiles(const Report& report) {
+  std::vector<const Saved*> files;
+  for (const MatrixEntry& entry : report.matrix) {
+    if (entry.saved) files.push_back(&*entry.saved);
+  }
+  for (const ModelPair& pair : report.modelPairs) {
+    for (const ModelDifference& d : pair.differences) {
+      for (const Saved& saved : d.saved) files.push_back(&saved);
+    }
+  }
+  for (const PolicyPair& pair : report.policyPairs) {
+    for (const Saved& saved : pair.saved) files.push_back(&saved);
+  }
+  return files;
 }
 
 }  // namespace sbcheck::compare

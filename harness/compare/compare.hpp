@@ -23,8 +23,8 @@ struct CompareOptions {
   std::vector<std::string> models;    ///< default: all five
   int runs = 1000;                    ///< per matrix cell and per pair
   std::uint64_t seed = 1;
-  std::optional<std::string> saveTo;  ///< counterexamples; corpus/cell and corpus/sbt when unset
-  bool save = true;
+  /// Where counterexamples and distinguishing examples go (default: nowhere).
+  SaveTarget target = SaveTarget::off();
   /// Where each model pair's shortest distinguishing traces are looked for
   /// first: every trace of this universe, breadth first (sbt_space.hpp).
   explore::TraceUniverse universe;
@@ -86,9 +86,14 @@ struct PolicyPair {
   std::vector<Saved> saved;
 };
 
+/// Each random run of a model pair stands for this many traces: traces are
+/// cheap and some differences rare (about 1 in 1000 for sb2 vs sb2-strict).
+inline constexpr int kTracesPerRun = 10;
+
 struct Report {
   std::uint64_t seed = 0;
-  int runs = 0;
+  int runs = 0;  ///< per matrix entry and policy pair; model pairs check kTracesPerRun x runs traces
+  bool interrupted = false;  ///< stopped by a signal: what is here was completed
   explore::TraceUniverse universe;
   std::uint32_t exploreDepth = 0;
   std::vector<std::string> policies, models;
@@ -98,5 +103,10 @@ struct Report {
 };
 
 Report compare(const CompareOptions& options);
+
+/// The matrix entries where a property that must hold failed.
+int unexpectedFailures(const Report& report);
+/// Every file the report saved, for checking that none was lost.
+std::vector<const Saved*> savedFiles(const Report& report);
 
 }  // namespace sbcheck::compare

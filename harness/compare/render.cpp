@@ -63,7 +63,7 @@ void textMatrix(const Report& report, std::ostream& out) {
     out << "   - " << entry.property << " under " << entry.policy << " (" << c.sequence.ops.size()
         << " ops): line " << c.violation.opIndex + 1 << ": " << c.violation.reason << '\n';
     for (const std::string& line : sequenceLines(c.sequence)) out << "         " << line << '\n';
-    if (entry.saved) out << "       saved as " << entry.saved->path.string() << '\n';
+    if (entry.saved) out << "       " << entry.saved->text() << '\n';
   }
 }
 
@@ -81,7 +81,8 @@ std::string exploredText(const ModelPair& pair) {
 }
 
 void textModelPairs(const Report& report, std::ostream& out) {
-  out << "\n2. Model pairs  (a difference is a trace one model accepts and the other rejects; its minimal\n"
+  out << "\n2. Model pairs  (" << report.runs * kTracesPerRun << " random traces per pair; a difference is a trace\n"
+      << "   one model accepts and the other rejects; its minimal\n"
       << "   trace is the shortest within the explored bound when that holds one, else a shrunk random trace)\n"
       << "   explored bound: every trace of " << boundText(report) << "\n";
   for (const ModelPair& pair : report.modelPairs) {
@@ -135,11 +136,14 @@ void renderText(const Report& report, std::ostream& out) {
   textMatrix(report, out);
   textModelPairs(report, out);
   textPolicyPairs(report, out);
+  if (report.interrupted) out << "\ninterrupted: the sections above hold what was completed\n";
 }
 
 void renderMarkdown(const Report& report, std::ostream& out) {
   out << "# sbcheck compare\n\nSeed " << report.seed << ", " << report.runs
-      << " random inputs per entry. Policies: " << joined(report.policies) << ". Models: " << joined(report.models)
+      << " random sequences per matrix entry and policy pair, " << report.runs * kTracesPerRun
+      << " random traces per model pair" << (report.interrupted ? " (interrupted: only what was completed)" : "")
+      << ". Policies: " << joined(report.policies) << ". Models: " << joined(report.models)
       << ".\n\n## Policies × properties\n\n| property |";
   for (const std::string& policy : report.policies) out << ' ' << policy << " |";
   out << "\n|---|";
@@ -196,7 +200,9 @@ void renderMarkdown(const Report& report, std::ostream& out) {
 
 void renderJson(const Report& report, std::ostream& out) {
   JsonWriter json(out);
-  json.beginObject().key("seed").value(report.seed).key("runs").value(report.runs);
+  json.beginDocument().key("seed").value(report.seed).key("runs").value(report.runs);
+  json.key("traces_per_model_pair").value(report.runs * kTracesPerRun).key("interrupted").value(report.interrupted);
+  json.key("ok").value(unexpectedFailures(report) == 0).key("unexpected_failures").value(unexpectedFailures(report));
   const auto number = [](std::uint32_t n) { return static_cast<std::uint64_t>(n); };
   json.key("explored_bound").beginObject().key("bytes").value(number(report.universe.bytes));
   json.key("tags").value(number(report.universe.tags)).key("height").value(number(report.universe.height));
@@ -210,7 +216,9 @@ void renderJson(const Report& report, std::ostream& out) {
       std::string text;
       for (const std::string& line : sequenceLines(e.counterexample->sequence)) text += line + "\n";
       json.beginObject().key("sequence").value(text).key("line").value(static_cast<int>(e.counterexample->violation.opIndex) + 1);
-      json.key("reason").value(e.counterexample->violation.reason).endObject();
+      json.key("reason").value(e.counterexample->violation.reason);
+      writeSavedMembers(json, e.saved ? &*e.saved : nullptr);
+      json.endObject();
     } else {
       json.null();
     }

@@ -39,6 +39,9 @@ struct Limits {
   unsigned threads = 1;
   /// Called from the calling thread about twice a second while a run lasts.
   std::function<void(const Progress&)> progress;
+  /// When given and set (e.g. by a signal handler), the run stops as at a
+  /// time limit, with what it completed.
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 enum class Ending : std::uint8_t {
@@ -46,6 +49,7 @@ enum class Ending : std::uint8_t {
   kDepthBound,  ///< the depth bound was reached while new states were still coming
   kStateLimit,  ///< stopped at the state-count limit
   kTimeLimit,   ///< stopped at the time limit
+  kInterrupted, ///< stopped because `Limits::cancel` was set
 };
 
 template <class Move>
@@ -53,6 +57,11 @@ struct Finding {
   std::vector<Move> path;  ///< from the root; the last move is the one that violates
   std::string reason;
 };
+
+/// Told of each finding as soon as the search has it (on the calling
+/// thread): its slot and the finding, whose path is a shortest one.
+template <class Move>
+using FindingCallback = std::function<void(std::size_t slot, const Finding<Move>&)>;
 
 template <class Move>
 struct Exploration {
@@ -137,8 +146,12 @@ class Engine {
   using State = typename S::State;
   using Move = typename S::Move;
 
-  Engine(const S& space, const Limits& limits)
-      : space_(space), limits_(limits), found_(space.findingSlots(), false), start_(Clock::now()) {
+  Engine(const S& space, const Limits& limits, FindingCallback<Move> onFinding)
+      : space_(space),
+        limits_(limits),
+        onFinding_(std::move(onFinding)),
+        found_(space.findingSlots(), false),
+        start_(Clock::now()) {
     result_.findings.resize(found_.size());
   }
 
@@ -228,6 +241,10 @@ class Engine {
         stopRequested_ = true;
         result_.ending = Ending::kTimeLimit;
       }
+      if (limits_.cancel != nullptr && limits_.cancel->load(std::memory_order_relaxed)) {
+        stopRequested_ = true;
+        result_.ending = Ending::kInterrupted;
+      }
       if (limits_.progress && now >= lastProgress_ + 0.5) {
         lastProgress_ = now;
         limits_.progress(Progress{depth, origins_.size(), result_.transitions + transitions, now});
@@ -247,6 +264,7 @@ class Engine {
         path.push_back(found.move);
         result_.findings[slot] = Finding<Move>{std::move(path), std::move(found.reason)};
         found_[slot] = true;
+        if (onFinding_) onFinding_(slot, *result_.findings[slot]);
       }
       for (auto& candidate : chunk.candidates_) {
         if (limits_.maxStates != 0 && origins_.size() >= limits_.maxStates) {
@@ -272,6 +290,7 @@ class Engine {
 
   const S& space_;
   Limits limits_;
+  FindingCallback<Move> onFinding_;
   std::vector<bool> found_;
   Clock::time_point start_;
   double lastProgress_ = 0;
@@ -282,10 +301,12 @@ class Engine {
   Exploration<Move> result_;
 };
 
-/// Explores `space` breadth first within `limits`.
+/// Explores `space` breadth first within `limits`, telling `onFinding` of
+/// each finding as soon as it is known.
 template <Space S>
-Exploration<typename S::Move> explore(const S& space, const Limits& limits) {
-  return Engine<S>(space, limits).run();
+Exploration<typename S::Move> explore(const S& space, const Limits& limits,
+                                      FindingCallback<typename S::Move> onFinding = {}) {
+  return Engine<S>(space, limits, std::move(onFinding)).run();
 }
 
 }  // namespace sbcheck::explore

@@ -247,20 +247,26 @@ Op CellMove::op() const {
   return op;
 }
 
-CellExploration exploreCell(const CellExploreOptions& options) {
+CellExploration exploreCell(const CellExploreOptions& options,
+                            const std::function<void(const CellCounterexample&)>& onCounterexample) {
+  const auto all = properties::cellProperties();
+  const auto counterexampleOf = [&](std::size_t slot, const Finding<CellMove>& finding) {
+    return CellCounterexample{&all[slot], sequenceOf(finding.path), finding.reason};
+  };
+  FindingCallback<CellMove> tell;
+  if (onCounterexample) {
+    tell = [&](std::size_t slot, const Finding<CellMove>& finding) { onCounterexample(counterexampleOf(slot, finding)); };
+  }
   CellExploration result;
   bool known = false;
   cell::forEachPolicy([&]<class P>() {
     if (P::kName != options.policy) return;
     known = true;
-    result.run = explore(WorldSpace<P>(options.model, options.universe), options.limits);
+    result.run = explore(WorldSpace<P>(options.model, options.universe), options.limits, tell);
   });
   assert(known && "callers check the policy name");
-  const auto all = properties::cellProperties();
   for (std::size_t slot = 0; slot < all.size(); ++slot) {
-    if (const auto& finding = result.run.findings[slot]) {
-      result.counterexamples.push_back(CellCounterexample{&all[slot], sequenceOf(finding->path), finding->reason});
-    }
+    if (const auto& finding = result.run.findings[slot]) result.counterexamples.push_back(counterexampleOf(slot, *finding));
   }
   return result;
 }

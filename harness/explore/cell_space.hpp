@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -51,8 +52,10 @@ struct CellExploration {
   std::vector<CellCounterexample> counterexamples;  ///< in cellProperties() order
 };
 
-/// Explores the (real cell, model, spec) worlds of `options.policy`.
-CellExploration exploreCell(const CellExploreOptions& options);
+/// Explores the (real cell, model, spec) worlds of `options.policy`, telling
+/// `onCounterexample` (when given) of each counterexample as soon as it is found.
+CellExploration exploreCell(const CellExploreOptions& options,
+                            const std::function<void(const CellCounterexample&)>& onCounterexample = {});
 
 /// Explores the spec alone (the abstract cell, before model state is added)
 /// over the same universe and limits: an independent count of the cell states.

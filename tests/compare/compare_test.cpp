@@ -42,7 +42,7 @@ const Report& report() {
     options.models = {"sb2", "sb2-stackwrite", "sb2-disable", "sb2-strict", "sb2-tagged-raw"};
     options.runs = 100;  // 1000 traces per model pair
     options.seed = 3;    // a seed whose search meets every difference the mission names
-    options.save = false;
+    options.target = SaveTarget::off();
     setBound(options);
     return compare(options);
   }();
@@ -185,7 +185,7 @@ TEST(CompareReport, OneSeedGivesOneReportByteForByte) {
   options.models = {"sb2", "sb2-strict"};
   options.runs = 100;
   options.seed = 7;
-  options.save = false;
+  options.target = SaveTarget::off();
   options.universe.tags = 1;  // four reports: a small bound will do
   options.exploreDepth = 6;
   std::ostringstream first, second, markdown, json;
