@@ -2,7 +2,8 @@
 // there are: for every (property, policy) pair where the property must not
 // hold, every well-formed sequence shorter than the asserted length is
 // enumerated and none violates it, some sequence of exactly that length does,
-// and the random search with the suite's seed shrinks to exactly that length.
+// and the random search shrinks to exactly that length, with the suite's seed
+// and with the streams `sbcheck check --seed 1`..`100` draw from.
 //
 // The universe (2 objects, 2 names per object, 2 guards, 2 iterators, keys
 // 0..1) is smaller than the generator's default (3, 2, 3, 3, keys 0..3), yet
@@ -26,6 +27,7 @@
 
 #include "harness/cellseq/enumerate.hpp"
 #include "harness/cellseq/print.hpp"
+#include "harness/seeds.hpp"
 #include "model/cell/policy.hpp"
 #include "properties/check.hpp"
 #include "properties/search.hpp"
@@ -112,6 +114,31 @@ void expectSearchFindsLength(const CellProperty& property, const ShortestFailure
   const SearchResult result = search(options);
   ASSERT_TRUE(result.counterexample) << property.id << " was expected to fail under " << pair.policy;
   EXPECT_EQ(result.counterexample->sequence.ops.size(), pair.length) << oneLine(result.counterexample->sequence);
+  EXPECT_TRUE(result.counterexample->shrink.locallyMinimal) << oneLine(result.counterexample->sequence);
+}
+
+/// (d) `sbcheck check --seed S` for S in 1..kCheckSeeds, each pair drawing
+/// from its own stream as check_command.cpp seeds it, shrinks to exactly
+/// `length` ops too. Seeds 2 and 3 once stopped at 7 ops (a `borrow`/`release`
+/// pair and an alias kept) and 6 ops (an `iter` whose iterator is never
+/// used, and an extra `next`).
+constexpr std::uint64_t kCheckSeeds = 100;
+
+void expectCheckShrinksToLength(const CellProperty& property, const ShortestFailure& pair) {
+  for (std::uint64_t seed = 1; seed <= kCheckSeeds; ++seed) {
+    SearchOptions options;
+    options.policy = std::string(pair.policy);
+    options.properties = {&property};
+    options.runs = 1000;  // check's default --runs
+    options.seed = streamSeed(seed, std::string(property.id) + "/" + options.policy);
+    const SearchResult result = search(options);
+    ASSERT_TRUE(result.counterexample) << property.id << " under " << pair.policy << ", seed " << seed;
+    const Counterexample& found = *result.counterexample;
+    EXPECT_EQ(found.sequence.ops.size(), pair.length)
+        << "seed " << seed << ": " << oneLine(found.sequence) << " (shrunk from " << found.originalLength << ")";
+    EXPECT_TRUE(found.shrink.locallyMinimal) << "seed " << seed << ": " << oneLine(found.sequence);
+    EXPECT_EQ(found.shrinkSteps, found.shrink.removals + found.shrink.valueSteps);
+  }
 }
 
 void proveShortestFailure(std::string_view propertyId, std::string_view policy) {
@@ -141,6 +168,7 @@ void proveShortestFailure(std::string_view propertyId, std::string_view policy) 
   std::cout << "[ minimal  ] first failure of " << pair->length << " ops: " << oneLine(*failure) << '\n';
 
   expectSearchFindsLength(*property, *pair);
+  expectCheckShrinksToLength(*property, *pair);
 }
 
 TEST(Minimality, EveryPairThatMustFailHasAnAssertedShortestFailure) {

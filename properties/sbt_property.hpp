@@ -11,6 +11,7 @@
 
 #include "harness/sbt/generate.hpp"
 #include "harness/sbt/trace.hpp"
+#include "harness/shrink_stats.hpp"
 
 namespace sbcheck::properties {
 
@@ -53,8 +54,9 @@ struct TraceCounterexample {
   sbt::Trace trace;          ///< minimal: no models, markers or comments; names canonical; lines from 1
   TraceViolation violation;  ///< on the minimal trace (its last event)
   int foundAtRun = 0;
-  std::size_t originalLength = 0;
-  int shrinkSteps = 0;
+  std::size_t originalLength = 0;  ///< events in the trace as found
+  int shrinkSteps = 0;             ///< kept steps in all: shrink.removals + shrink.valueSteps
+  ShrinkStats shrink;              ///< what the shrinker kept, and whether the result is locally minimal
 };
 
 struct TraceSearchResult {
@@ -68,9 +70,11 @@ struct TraceSearchResult {
 TraceSearchResult searchTraces(const TraceSearchOptions& options);
 
 /// Shrinks a failing trace: drops chunks of events (halves first, down to single
-/// ones), then inlines copies, then simplifies single events (lower sizes and
-/// range bounds, drop ranges and modifiers) while the law still fails and the
-/// trace stays well-formed (printTrace, then parseTrace accepts it).
+/// ones), inlines copies, points operands at older names, simplifies single
+/// events (sizes toward 1, offsets and ranges toward 0 and width 1, simpler
+/// retag kinds, fewer modifiers) while the law still fails and the trace stays
+/// well-formed (printTrace, then parseTrace accepts it); then checks that no
+/// single step still fails (`shrink.locallyMinimal`).
 TraceCounterexample shrinkTrace(sbt::Trace trace, const TraceViolation& violation, const TraceSearchOptions& options);
 
 /// Whether `trace` fails identically (same event, same reason) on `times` fresh runs.

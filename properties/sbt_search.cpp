@@ -29,7 +29,8 @@ TraceCounterexample shrinkTrace(Trace trace, const TraceViolation& violation, co
   trace.events.resize(violation.eventIndex + 1);  // nothing after the granted use matters
   result.trace = sbt::shrinkWhile(
       std::move(trace), [&](const Trace& candidate) { return failure(candidate, options).has_value(); },
-      &result.shrinkSteps);
+      &result.shrink);
+  result.shrinkSteps = result.shrink.steps();
   const std::optional<TraceViolation> again = failure(result.trace, options);
   assert(again && "renaming and dropping markers change nothing the law sees");
   result.violation = again.value_or(violation);

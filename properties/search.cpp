@@ -53,7 +53,8 @@ Counterexample shrink(Sequence sequence, const Violation& violation, const Searc
         return wellFormed(candidate, options.policy, specified) &&
                failure(candidate, options, violation.property, &specified).has_value();
       },
-      &result.shrinkSteps);
+      &result.shrink);
+  result.shrinkSteps = result.shrink.steps();
   result.violation = *failure(result.sequence, options, violation.property);
   return result;
 }

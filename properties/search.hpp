@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "harness/cellseq/generate.hpp"
+#include "harness/shrink_stats.hpp"
 #include "properties/check.hpp"
 
 namespace sbcheck::properties {
@@ -28,8 +29,9 @@ struct Counterexample {
   cellseq::Sequence sequence;  ///< minimal, lines numbered from 1
   Violation violation;         ///< on the minimal sequence
   int foundAtRun = 0;
-  std::size_t originalLength = 0;
-  int shrinkSteps = 0;
+  std::size_t originalLength = 0;  ///< ops in the sequence as found
+  int shrinkSteps = 0;             ///< kept steps in all: shrink.removals + shrink.valueSteps
+  ShrinkStats shrink;              ///< what the shrinker kept, and whether the result is locally minimal
 };
 
 struct SearchResult {
@@ -39,8 +41,9 @@ struct SearchResult {
 
 SearchResult search(const SearchOptions& options);
 
-/// Shrinks a failing sequence: drops operations and lowers keys while the
-/// same property still fails and the sequence stays well-formed.
+/// Shrinks a failing sequence (cellseq::shrinkWhile's moves) while the same
+/// property still fails and the sequence stays well-formed; then checks that
+/// no single step still fails (`shrink.locallyMinimal`).
 Counterexample shrink(cellseq::Sequence sequence, const Violation& violation, const SearchOptions& options);
 
 /// Whether `sequence` fails `property` identically on `times` fresh runs.

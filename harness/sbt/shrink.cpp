@@ -1,4 +1,6 @@
-// Shrinking borrow traces.
+// Shrinking borrow traces: removals (ddmin chunks, single events, inlined
+// copies) and value steps (older names, smaller sizes and ranges, simpler
+// retag kinds, fewer modifiers), then a check that no single step still fails.
 #include "harness/sbt/shrink.hpp"
 
 #include <algorithm>
@@ -29,8 +31,31 @@ std::vector<std::uint64_t> lower(std::uint64_t value, std::uint64_t floor) {
   return values;
 }
 
-/// Simpler versions of one event: smaller sizes and range bounds, fewer
-/// modifiers. Each is strictly simpler, so shrinking ends.
+/// Smaller ranges than `range` (offsets toward 0, width toward 1): moved down
+/// whole, its end lowered, its start lowered (wider, but nearer 0).
+std::vector<ByteRange> lowerRanges(ByteRange range) {
+  std::vector<ByteRange> ranges;
+  for (const std::uint64_t begin : lower(range.begin, 0)) ranges.push_back({begin, begin + (range.end - range.begin)});
+  for (const std::uint64_t end : lower(range.end, range.begin + 1)) ranges.push_back({range.begin, end});
+  for (const std::uint64_t begin : lower(range.begin, 0)) ranges.push_back({begin, range.end});
+  return ranges;
+}
+
+/// The retag kinds simpler than `kind`, simplest first: a plain `&mut`, then
+/// `&`, `*mut`, `*const` (the enum's order); a copy is inlined instead.
+std::vector<LetKind> simplerLets(LetKind kind) {
+  static constexpr LetKind kOrder[] = {LetKind::kMutRef, LetKind::kSharedRef, LetKind::kRawMut, LetKind::kRawConst};
+  std::vector<LetKind> kinds;
+  for (const LetKind simpler : kOrder) {
+    if (simpler == kind) return kinds;
+    kinds.push_back(simpler);
+  }
+  return {};  // a copy: no retag kind is simpler
+}
+
+/// Simpler versions of one event: smaller sizes, ranges and cell ranges,
+/// simpler retag kinds, fewer modifiers. Each is strictly simpler (a
+/// well-founded order on events), so shrinking ends.
 std::vector<Event> simplerEvents(const Event& event) {
   std::vector<Event> simpler;
   auto with = [&](auto&& edit) {
@@ -44,22 +69,31 @@ std::vector<Event> simplerEvents(const Event& event) {
   }
   if (const std::optional<ByteRange> range = event.operand.range) {
     with([](Event& e) { e.operand.range.reset(); });
-    for (const std::uint64_t begin : lower(range->begin, 0)) with([&](Event& e) { e.operand.range->begin = begin; });
-    for (const std::uint64_t end : lower(range->end, range->begin + 1)) with([&](Event& e) { e.operand.range->end = end; });
+    for (const ByteRange smaller : lowerRanges(*range)) with([&](Event& e) { e.operand.range = smaller; });
   }
-  if (event.kind == EventKind::kLet) {
-    if (event.protect) with([](Event& e) { e.protect = false; });
-    if (event.allCell) with([](Event& e) { e.allCell = false; });
-    for (std::size_t i = 0; i < event.cellRanges.size(); ++i) {
-      with([&](Event& e) { e.cellRanges.erase(e.cellRanges.begin() + static_cast<std::ptrdiff_t>(i)); });
-    }
-    if (event.twoPhase) {
-      with([](Event& e) {
-        e.twoPhase = false;  // a plain `&mut` has no cell modifiers
-        e.allCell = false;
-        e.cellRanges.clear();
-      });
-    }
+  if (event.kind != EventKind::kLet) return simpler;
+  for (const LetKind kind : simplerLets(event.let)) {
+    with([&](Event& e) { e.let = kind; });  // the modifiers kept, where the kind allows them
+    with([&](Event& e) {
+      e.let = kind;
+      e.twoPhase = e.allCell = e.protect = false;
+      e.cellRanges.clear();
+    });
+  }
+  if (event.protect) with([](Event& e) { e.protect = false; });
+  if (event.allCell) with([](Event& e) { e.allCell = false; });
+  for (std::size_t i = 0; i < event.cellRanges.size(); ++i) {
+    const auto at = static_cast<std::ptrdiff_t>(i);
+    if (event.cellRanges.size() > 1) with([&](Event& e) { e.cellRanges.erase(e.cellRanges.begin() + at); });
+    for (const ByteRange smaller : lowerRanges(event.cellRanges[i])) with([&](Event& e) { e.cellRanges[i] = smaller; });
+  }
+  if (!event.cellRanges.empty()) with([](Event& e) { e.cellRanges.clear(); });
+  if (event.twoPhase) {
+    with([](Event& e) {
+      e.twoPhase = false;  // a plain `&mut` has no cell modifiers
+      e.allCell = false;
+      e.cellRanges.clear();
+    });
   }
   return simpler;
 }
@@ -76,41 +110,36 @@ Trace inlineCopy(const Trace& trace, std::size_t i) {
   for (std::size_t j = i; j < inlined.events.size(); ++j) {
     Event& event = inlined.events[j];
     if (event.operand.name == copy.name) event.operand.name = copy.operand.name;
-    if ((event.kind == EventKind::kAlloc || event.kind == EventKind::kLet) && event.name == copy.name) break;
+    if (binds(event) && event.name == copy.name) break;
   }
   return inlined;
 }
 
-/// One pass of simplifications; true if one was kept.
-bool simplifyOnce(Trace& trace, const std::function<bool(const Trace&)>& stillFails, int& steps) {
-  auto keep = [&](Trace candidate) {
-    if (!wellFormed(candidate) || !stillFails(candidate)) return false;
-    trace = std::move(candidate);
-    ++steps;
-    return true;
-  };
-  // Delete chunks of events, halves first, down to single ones (ddmin).
-  bool changed = false;
-  for (std::size_t chunk = std::max<std::size_t>(trace.events.size() / 2, 1); chunk >= 1; chunk /= 2) {
-    for (std::size_t start = 0; start + chunk <= trace.events.size();) {
-      Trace candidate = trace;
-      const auto first = candidate.events.begin() + static_cast<std::ptrdiff_t>(start);
-      candidate.events.erase(first, first + static_cast<std::ptrdiff_t>(chunk));
-      if (keep(std::move(candidate))) {
-        changed = true;
-      } else {
-        start += chunk;
-      }
-    }
-    if (chunk == 1) break;
+enum class StepKind : std::uint8_t { kRemoval, kValue };
+
+struct Candidate {
+  Trace trace;
+  StepKind kind;
+};
+
+/// Every one-step simplification of `trace` (names unique, as `canonical`
+/// leaves them): each single event dropped, each copy inlined, each operand
+/// pointed at a name bound before the one it uses, each event simplified.
+std::vector<Candidate> singleSteps(const Trace& trace) {
+  std::vector<Candidate> steps;
+  const auto at = [](std::size_t i) { return static_cast<std::ptrdiff_t>(i); };
+  for (std::size_t i = 0; i < trace.events.size(); ++i) {
+    Trace candidate = trace;
+    candidate.events.erase(candidate.events.begin() + at(i));
+    steps.push_back({std::move(candidate), StepKind::kRemoval});
   }
-  if (changed) return true;
   for (std::size_t i = 0; i < trace.events.size(); ++i) {
     const Event& event = trace.events[i];
-    if (event.kind == EventKind::kLet && event.let == LetKind::kCopy && keep(inlineCopy(trace, i))) return true;
+    if (event.kind == EventKind::kLet && event.let == LetKind::kCopy) {
+      steps.push_back({inlineCopy(trace, i), StepKind::kRemoval});
+    }
   }
-  // Point an operand at a name bound before the one it uses (`let t = &mut p`
-  // -> `let t = &mut x`), so the events in between can go on the next pass.
+  // `let t = &mut p` -> `let t = &mut x`, so the events in between can go.
   for (std::size_t i = 0; i < trace.events.size(); ++i) {
     const std::string& used = trace.events[i].operand.name;
     if (used.empty()) continue;
@@ -118,18 +147,48 @@ bool simplifyOnce(Trace& trace, const std::function<bool(const Trace&)>& stillFa
     while (boundAt-- > 0 && !(binds(trace.events[boundAt]) && trace.events[boundAt].name == used)) {
     }
     for (std::size_t j = 0; j < boundAt && boundAt < i; ++j) {
-      if (!binds(trace.events[j])) continue;
+      if (!binds(trace.events[j]) || trace.events[j].name == used) continue;
       Trace candidate = trace;
       candidate.events[i].operand.name = trace.events[j].name;
-      if (keep(std::move(candidate))) return true;
+      steps.push_back({std::move(candidate), StepKind::kValue});
     }
   }
   for (std::size_t i = 0; i < trace.events.size(); ++i) {
     for (Event& simpler : simplerEvents(trace.events[i])) {
       Trace candidate = trace;
       candidate.events[i] = std::move(simpler);
-      if (keep(std::move(candidate))) return true;
+      steps.push_back({std::move(candidate), StepKind::kValue});
     }
+  }
+  return steps;
+}
+
+/// One pass of simplifications; true if one was kept.
+bool simplifyOnce(Trace& trace, const std::function<bool(const Trace&)>& stillFails, ShrinkStats& stats) {
+  auto keep = [&](Trace candidate, StepKind kind) {
+    if (candidate.events == trace.events || !wellFormed(candidate) || !stillFails(candidate)) return false;
+    trace = std::move(candidate);
+    ++(kind == StepKind::kRemoval ? stats.removals : stats.valueSteps);
+    return true;
+  };
+  // Delete chunks of events, halves first, down to pairs (ddmin); single
+  // events go with the single steps below.
+  bool changed = false;
+  for (std::size_t chunk = trace.events.size() / 2; chunk >= 2; chunk /= 2) {
+    for (std::size_t start = 0; start + chunk <= trace.events.size();) {
+      Trace candidate = trace;
+      const auto first = candidate.events.begin() + static_cast<std::ptrdiff_t>(start);
+      candidate.events.erase(first, first + static_cast<std::ptrdiff_t>(chunk));
+      if (keep(std::move(candidate), StepKind::kRemoval)) {
+        changed = true;
+      } else {
+        start += chunk;
+      }
+    }
+  }
+  if (changed) return true;
+  for (Candidate& candidate : singleSteps(trace)) {
+    if (keep(std::move(candidate.trace), candidate.kind)) return true;
   }
   return false;
 }
@@ -168,23 +227,31 @@ Trace canonical(Trace trace) {
   return trace;
 }
 
-}  // namespace
-
 /// A bound on kept simplifications, so shrinking always ends quickly.
 constexpr int kMaxSteps = 5000;
 
-Trace shrinkWhile(Trace trace, const std::function<bool(const Trace&)>& stillFails, int* steps) {
-  // Markers, comments and the header play no part in a verdict: drop them first.
-  trace.models.clear();
-  for (Event& event : trace.events) {
-    event.expectUb = false;
-    event.comment.clear();
+}  // namespace
+
+bool locallyMinimal(const Trace& trace, const std::function<bool(const Trace&)>& stillFails) {
+  for (const Candidate& candidate : singleSteps(trace)) {
+    if (candidate.trace.events != trace.events && wellFormed(candidate.trace) && stillFails(candidate.trace)) return false;
   }
-  int kept = 0;
-  while (kept < kMaxSteps && simplifyOnce(trace, stillFails, kept)) {
+  return true;
+}
+
+Trace shrinkWhile(Trace trace, const std::function<bool(const Trace&)>& stillFails, ShrinkStats* stats) {
+  // Markers, comments and the header play no part in a verdict: drop them
+  // first; a fresh name per binding, so renaming an operand never means
+  // a shadowed binding.
+  trace = canonical(std::move(trace));
+  ShrinkStats kept;
+  while (kept.steps() < kMaxSteps && simplifyOnce(trace, stillFails, kept)) {
+    trace = canonical(std::move(trace));
   }
-  if (steps != nullptr) *steps = kept;
-  return canonical(std::move(trace));
+  trace = canonical(std::move(trace));
+  kept.locallyMinimal = kept.steps() < kMaxSteps && locallyMinimal(trace, stillFails);
+  if (stats != nullptr) *stats = kept;
+  return trace;
 }
 
 }  // namespace sbcheck::sbt
