@@ -144,7 +144,8 @@ Saved SaveTarget::save(std::string_view kind, const std::string& stem, const std
 std::optional<fs::path> findCorpus(const fs::path& from) {
   std::error_code ec;
   for (fs::path at = fs::absolute(from, ec); !ec && !at.empty(); at = at.parent_path()) {
-    if (fs::is_directory(at / "corpus", ec)) return at / "corpus";
+    std::error_code missing;  // a folder without corpus/ is no error
+    if (fs::is_directory(at / "corpus", missing)) return at / "corpus";
     if (at == at.root_path()) break;
   }
   return std::nullopt;

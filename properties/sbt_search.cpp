@@ -5,6 +5,7 @@
 #include <map>
 #include <variant>
 
+#include "harness/interrupt.hpp"
 #include "harness/sbt/shrink.hpp"
 #include "properties/sbt_property.hpp"
 
@@ -49,7 +50,8 @@ TraceSearchResult searchTraces(const TraceSearchOptions& options) {
   TraceSearchResult result;
   rc::Random random(options.seed);
   const rc::Gen<Trace> gen = sbt::genTrace();
-  for (int run = 0; run < options.runs; ++run) {
+  // A signal ends the search with the runs completed (result.runs says how many).
+  for (int run = 0; run < options.runs && !interruptRequested(); ++run) {
     const int size = options.maxSize == 0 ? 0 : run % (options.maxSize + 1);
     const Trace trace = gen(random.split(), size).value();
     if (options.stats != nullptr) options.stats->add(trace);

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "harness/interrupt.hpp"
 #include "harness/cellseq/abstract_cell.hpp"
 #include "harness/cellseq/shrink.hpp"
 
@@ -72,7 +73,8 @@ SearchResult search(const SearchOptions& options) {
   SearchResult result;
   rc::Random random(options.seed);
   const rc::Gen<cellseq::Recipe> gen = cellseq::genRecipe();
-  for (int run = 0; run < options.runs; ++run) {
+  // A signal ends the search with the runs completed (result.runs says how many).
+  for (int run = 0; run < options.runs && !interruptRequested(); ++run) {
     const int size = options.maxSize == 0 ? 0 : run % (options.maxSize + 1);
     // Shrinkable::value() rebuilds the recipe from its parts on every call: once.
     const cellseq::Recipe recipe = gen(random.split(), size).value();

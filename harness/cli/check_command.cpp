@@ -144,9 +144,15 @@ std::string traceCounterexampleFile(const TraceResult& r) {
 }
 
 /// "shrunk from 13: 9 removals, 2 value steps".
-std::string shrinkText(std::size_t originalLength, int steps) {
-  return "shrunk from " + std::to_string(originalLength) + " in " + std::to_string(steps) + " kept simplification" +
-         (steps == 1 ? "" : "s");
+std::string shrinkText(std::size_t originalLength, const ShrinkStats& stats) {
+  const auto count = [](int n, const char* what) { return std::to_string(n) + " " + what + (n == 1 ? "" : "s"); };
+  return "shrunk from " + std::to_string(originalLength) + ": " + count(stats.removals, "removal") + ", " +
+         count(stats.valueSteps, "value step");
+}
+
+/// "locally minimal" only when proven: no single removal or value step still fails.
+std::string_view minimalText(const ShrinkStats& stats) {
+  return stats.locallyMinimal ? "locally minimal" : "shrunk (not proven locally minimal)";
 }
 
 void printSaved(const std::optional<Saved>& saved, std::ostream& out) {
@@ -169,8 +175,8 @@ void printTraceText(const TraceResult& r, std::ostream& out) {
   const properties::TraceCounterexample& c = *r.result.counterexample;
   out << "fails after " << c.foundAtRun << " trace(s)"
       << (verdict == Verdict::kExpectedFailureFound ? " (a known flaw of this variant)" : "")
-      << "\n      reason: " << c.violation.reason << "\n      locally minimal trace (" << c.trace.events.size()
-      << " events, " << shrinkText(c.originalLength, c.shrinkSteps) << "):\n";
+      << "\n      reason: " << c.violation.reason << "\n      " << minimalText(c.shrink) << " trace ("
+      << c.trace.events.size() << " events, " << shrinkText(c.originalLength, c.shrink) << "):\n";
   for (const sbt::Event& event : c.trace.events) out << "        " << sbt::printEvent(event) << '\n';
   out << "      reproduce: " << r.reproduce << '\n';
   printSaved(r.saved, out);
@@ -186,16 +192,18 @@ void printText(const PairResult& pair, std::ostream& out) {
   out << "fails after " << c.foundAtRun << " sequence(s)"
       << (verdict == Verdict::kExpectedFailureFound ? " (a known flaw of this policy)" : "")
       << "\n      reason: line " << c.violation.opIndex + 1 << ": " << c.violation.reason
-      << "\n      locally minimal sequence (" << c.sequence.ops.size() << " ops, "
-      << shrinkText(c.originalLength, c.shrinkSteps) << "):\n";
+      << "\n      " << minimalText(c.shrink) << " sequence (" << c.sequence.ops.size() << " ops, "
+      << shrinkText(c.originalLength, c.shrink) << "):\n";
   for (const cellseq::Op& op : c.sequence.ops) out << "        " << cellseq::printOp(op) << '\n';
   out << "      reproduce: " << pair.reproduce << '\n';
   if (!pair.deterministic) out << "      not saved: it did not fail the same way on every re-run\n";
   printSaved(pair.saved, out);
 }
 
-void writeShrink(JsonWriter& json, std::size_t originalLength, int steps) {
-  json.key("original_length").value(static_cast<std::uint64_t>(originalLength)).key("shrink_steps").value(steps);
+void writeShrink(JsonWriter& json, std::size_t originalLength, const ShrinkStats& stats) {
+  json.key("original_length").value(static_cast<std::uint64_t>(originalLength)).key("shrink_steps").value(stats.steps());
+  json.key("removals").value(stats.removals).key("value_steps").value(stats.valueSteps);
+  json.key("locally_minimal").value(stats.locallyMinimal);
 }
 
 void writeTraceJson(JsonWriter& json, const TraceResult& r) {
@@ -207,7 +215,7 @@ void writeTraceJson(JsonWriter& json, const TraceResult& r) {
   if (const auto& c = r.result.counterexample) {
     json.beginObject().key("trace").value(sbt::printTrace(c->trace)).key("reason").value(c->violation.reason);
     json.key("found_at_run").value(c->foundAtRun);
-    writeShrink(json, c->originalLength, c->shrinkSteps);
+    writeShrink(json, c->originalLength, c->shrink);
     json.key("found_by").value(r.reproduce);
     writeSavedMembers(json, r.saved ? &*r.saved : nullptr);
     json.endObject();
@@ -227,7 +235,7 @@ void writeJson(JsonWriter& json, const PairResult& pair) {
     for (const cellseq::Op& op : c->sequence.ops) text += cellseq::printOp(op) + "\n";
     json.beginObject().key("sequence").value(text).key("line").value(static_cast<int>(c->violation.opIndex) + 1);
     json.key("reason").value(c->violation.reason).key("found_at_run").value(c->foundAtRun);
-    writeShrink(json, c->originalLength, c->shrinkSteps);
+    writeShrink(json, c->originalLength, c->shrink);
     json.key("deterministic").value(pair.deterministic).key("found_by").value(pair.reproduce);
     writeSavedMembers(json, pair.saved ? &*pair.saved : nullptr);
     json.endObject();

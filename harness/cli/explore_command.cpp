@@ -141,7 +141,7 @@ std::string counterexampleFile(const explore::CellCounterexample& c, const explo
   std::string text = "# property: " + std::string(c.property->title) + " -- fails under " + options.policy +
                      (c.property->mustHold(options.policy) ? "" : " (as expected of this policy)") + "\n";
   text += "# reason: line " + std::to_string(line) + ": " + c.reason + "\n";
-  text += "# found by: " + foundBy + " (a shortest counterexample: no shorter sequence in the bounded universe fails it)\n";
+  text += "# found by: " + foundBy + "\n# a shortest counterexample: no shorter sequence in the bounded universe fails it\n";
   return text + properties::expectationsFile(c.sequence, options.policy, options.model);
 }
 

@@ -31,7 +31,7 @@ std::string traceFile(const explore::TraceFinding& finding, const std::string& m
   const std::string text = sbt::printTrace(trace);
   const std::size_t header = text.find('\n') + 1;  // `#! models:` stays the first line
   return text.substr(0, header) + "# " + finding.name + (finding.reason.empty() ? "" : ": " + finding.reason) +
-         "\n# found by: " + foundBy + " (a shortest trace within the explored bound)\n" +
+         "\n# found by: " + foundBy + "\n# a shortest trace within the explored bound\n" +
          text.substr(header);
 }
 

@@ -1,56 +1,9 @@
 // The `sbcheck` executable as a user meets it: help for every command, exit
 // statuses that mean something, FILE:LINE errors, and JSON output.
-#include <gtest/gtest.h>
-
-#include <cstdio>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-#include <sys/wait.h>
+#include "tests/cli/cli_fixture.hpp"
 
 namespace sbcheck {
 namespace {
-
-namespace fs = std::filesystem;
-
-struct CliResult {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-class Cli : public testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("sbcheck_cli_" + std::to_string(::getpid()) + "_" +
-                                        testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  fs::path write(const std::string& name, const std::string& text) {
-    const fs::path path = dir_ / name;
-    std::ofstream(path) << text;
-    return path;
-  }
-
-  CliResult run(const std::string& args) {
-    const fs::path out = dir_ / "stdout", err = dir_ / "stderr";
-    const std::string command = std::string(SBCHECK_BINARY) + " " + args + " >" + out.string() + " 2>" + err.string();
-    const int raw = std::system(command.c_str());
-    return CliResult{WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, slurp(out), slurp(err)};
-  }
-
-  fs::path dir_;
-};
 
 TEST_F(Cli, TopLevelHelpListsEveryCommand) {
   const CliResult result = run("--help");
@@ -148,8 +101,9 @@ TEST_F(Cli, CheckPrintsTheSeedFirstAndExitsZeroWhenEverythingHolds) {
 TEST_F(Cli, CheckSavesAMinimalCounterexampleThatRunReplays) {
   const std::string args = "check --policy no-parent-ref --property parents-outlive-iterators --runs 500 --seed 9 "
                            "--save-to " + (dir_ / "cx").string();
+  // A known flaw of the policy, found: the run passes (exit 0) and keeps it.
   const CliResult first = run(args);
-  EXPECT_EQ(first.status, 1) << first.out;
+  EXPECT_EQ(first.status, 0) << first.out;
   const fs::path saved = dir_ / "cx" / "parents-outlive-iterators-no-parent-ref.cell";
   ASSERT_TRUE(fs::exists(saved)) << first.out;
   const CliResult replayed = run("run " + saved.string());
@@ -164,14 +118,15 @@ TEST_F(Cli, CheckJsonNamesEachPropertyAndPolicy) {
   const CliResult result = run("check --json --policy strict --property oracle --runs 20 --seed 1 --save-to " +
                                (dir_ / "cx").string());
   EXPECT_EQ(result.status, 0);
-  EXPECT_EQ(result.out.rfind("{\"seed\":1,", 0), 0u) << result.out;
+  EXPECT_EQ(result.out.rfind("{\"version\":\"", 0), 0u) << result.out;
+  EXPECT_NE(result.out.find("\"seed\":1,"), std::string::npos) << result.out;
   EXPECT_NE(result.out.find("\"status\":\"holds\""), std::string::npos) << result.out;
 }
 
 TEST_F(Cli, ExploreSavesAShortestCounterexampleThatRunReplays) {
   const CliResult result = run("explore --policy unchecked-leak --depth 4 --save-to " + (dir_ / "cx").string());
-  EXPECT_EQ(result.status, 1) << result.out;
-  EXPECT_NE(result.out.find("FAIL  mutable-borrows-block-leaks  (expected for this policy)"), std::string::npos)
+  EXPECT_EQ(result.status, 0) << result.out;  // both known flaws of the policy found
+  EXPECT_NE(result.out.find("XFAIL mutable-borrows-block-leaks  (a known flaw of this policy)"), std::string::npos)
       << result.out;
   EXPECT_NE(result.out.find("depth bound after depth 4"), std::string::npos) << result.out;
   const fs::path saved = dir_ / "cx" / "explore-mutable-borrows-block-leaks-unchecked-leak.cell";
@@ -183,7 +138,7 @@ TEST_F(Cli, ExploreSavesAShortestCounterexampleThatRunReplays) {
 TEST_F(Cli, ExploreJsonReportsTheRunAndEachProperty) {
   const CliResult result = run("explore --json --policy strict --depth 3 --save-to " + (dir_ / "cx").string());
   EXPECT_EQ(result.status, 0) << result.err;
-  EXPECT_EQ(result.out.rfind("{\"mode\":\"cell\",\"policy\":\"strict\"", 0), 0u) << result.out;
+  EXPECT_NE(result.out.find("\"mode\":\"cell\",\"policy\":\"strict\""), std::string::npos) << result.out;
   EXPECT_NE(result.out.find("\"states_per_depth\":[1,1,7,27]"), std::string::npos) << result.out;
   EXPECT_NE(result.out.find("\"ending\":\"depth_bound\""), std::string::npos) << result.out;
 }

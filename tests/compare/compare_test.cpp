@@ -195,7 +195,19 @@ TEST(CompareReport, OneSeedGivesOneReportByteForByte) {
   renderMarkdown(compare(options), markdown);
   renderJson(compare(options), json);
   EXPECT_NE(markdown.str().find("| property |"), std::string::npos);
-  EXPECT_EQ(json.str().rfind("{\"seed\":7,", 0), 0u);
+  EXPECT_EQ(json.str().rfind("{\"version\":\"", 0), 0u);
+  EXPECT_NE(json.str().find("\"seed\":7,"), std::string::npos);
+}
+
+TEST(CompareReport, AFailureWhereAPropertyMustHoldIsCountedForTheExitStatus) {
+  Report report;
+  MatrixEntry known{"oracle", "unchecked-leak", false, 10, properties::Counterexample{}, {}};
+  report.matrix.push_back(known);
+  EXPECT_EQ(unexpectedFailures(report), 0);
+  MatrixEntry unexpected{"oracle", "strict", true, 10, properties::Counterexample{}, {}};
+  report.matrix.push_back(unexpected);
+  report.matrix.push_back(MatrixEntry{"oracle", "generation", true, 10, std::nullopt, {}});
+  EXPECT_EQ(unexpectedFailures(report), 1);
 }
 
 }  // namespace
