@@ -194,6 +194,7 @@ std::optional<std::string> lineProblem(const SourceLine& line) {
       return "unexpected byte-order mark (" + std::string(kByteOrderMarkBytes) + ")" + where +
              " (only the very start of a file may have one)";
     }
+    if (c.point == '\r') return "a carriage return inside a line" + where + " (lines end with \\n or \\r\\n)";
     if (isControl(c.point) && c.point != '\t') {
       return "control character " + hexByte(text[at]) + where + " (is this a binary file?)";
     }

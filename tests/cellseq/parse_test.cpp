@@ -482,6 +482,7 @@ TEST(ParseText, BinaryNulAndHugeLinesGiveOneShortErrorOnTheirLine) {
       {std::string("new s\nlen\0s", 11), 2, "a NUL byte at column 4 (is this a binary file?)"},
       {"new s\n\x89PNG\r\n\x1a\n", 2, "invalid UTF-8 byte \\x89 at column 1 (is this a binary file?)"},
       {"new s\x1b[0m", 1, "control character \\x1b at column 6 (is this a binary file?)"},
+      {"new s\rlen s\r", 1, "a carriage return inside a line at column 6 (lines end with \\n or \\r\\n)"},
       {"new " + std::string(1 << 20, 's'), 1,
        "line is 1048580 bytes long (lines are at most 4096 bytes; is this a binary file?)"},
       {"new\xc2\xa0s", 1, "invisible character U+00A0 at column 4"},
