@@ -5,6 +5,7 @@
 #include <cassert>
 
 #include "harness/cellseq/print.hpp"
+#include "harness/text/source.hpp"
 
 namespace sbcheck::cellseq {
 namespace {
@@ -116,20 +117,20 @@ template <class T>
 T* Interpreter<P>::lookup(const Op& op, const std::string& name, SequenceError& error) {
   Entry* found = find(name);
   if (found == nullptr) {
-    error = SequenceError{op.line, "unbound name '" + name + "'"};
+    error = SequenceError{op.line, "unbound name " + text::quoted(name)};
     return nullptr;
   }
   if (T* entry = std::get_if<T>(found)) return entry;
   constexpr std::size_t wanted = std::is_same_v<T, cell::Ref> ? 0 : std::is_same_v<T, cell::Guard> ? 1 : 2;
-  error = SequenceError{op.line, "'" + name + "' is " + kindName(found->index()) + ", but '" +
-                                     printOp(op) + "' needs " + kindName(wanted)};
+  error = SequenceError{op.line, text::quoted(name) + " is " + kindName(found->index()) + ", but " +
+                                     text::quoted(printOp(op)) + " needs " + kindName(wanted)};
   return nullptr;
 }
 
 template <cell::CellPolicy P>
 bool Interpreter<P>::bindable(const Op& op, SequenceError& error) const {
   if (find(op.name) == nullptr) return true;
-  error = SequenceError{op.line, "name '" + op.name + "' is already bound"};
+  error = SequenceError{op.line, "name " + text::quoted(op.name) + " is already bound"};
   return false;
 }
 
@@ -188,7 +189,7 @@ std::variant<Outcome, SequenceError> Interpreter<P>::guardOp(const Op& op) {
     case OpKind::kRead: return outcomeOf(guard->read(), [](std::uint64_t n) { return std::optional(integer(n)); });
     case OpKind::kWrite:
       if (!guard->isMutable()) {
-        return SequenceError{op.line, "'" + op.name + "' is a shared guard (borrow); 'write' needs a borrow_mut guard"};
+        return SequenceError{op.line, text::quoted(op.name) + " is a shared guard (borrow); 'write' needs a borrow_mut guard"};
       }
       return outcomeOf(guard->write(), noValue);
     default: {

@@ -2,6 +2,7 @@
 #include "harness/cellseq/lexer.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <limits>
 #include <optional>
@@ -53,13 +54,13 @@ WordResult<std::int64_t> readKey(std::string_view word) {
   const std::string range = " out of range (0 to " + std::to_string(kMaxKey) + ")";
   if (auto error = attachedMarker(word)) return std::move(*error);
   // A negative key is well-formed as a number, just outside the spec's range.
-  if (word.starts_with('-') && text::allDigits(word.substr(1))) return WordError{"key " + std::string(word) + range};
+  if (word.starts_with('-') && text::allDigits(word.substr(1))) return WordError{"key " + text::shown(word) + range};
   if (!text::allDigits(word)) {
     return WordError{quoted(word) + " is not a key (keys are decimal integers from 0 to " +
                      std::to_string(kMaxKey) + ")"};
   }
   if (auto key = digitsUpTo(word, kMaxKey)) return *key;
-  return WordError{"key " + std::string(word) + range};
+  return WordError{"key " + text::shown(word) + range};
 }
 
 WordResult<Value> readValue(std::string_view word) {
@@ -68,13 +69,15 @@ WordResult<Value> readValue(std::string_view word) {
   constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
   // Every integer an operation yields is a length or a key, never negative.
   if (word.starts_with('-') && text::allDigits(word.substr(1))) {
-    return WordError{"value " + std::string(word) + " is negative (lengths and keys are 0 or more)"};
+    return WordError{"value " + text::shown(word) + " is negative (lengths and keys are 0 or more)"};
   }
   if (!text::allDigits(word)) {
-    return WordError{"expected a value after '=>' (an integer, true, false or stop), found " + quoted(word)};
+    constexpr std::array<std::string_view, 3> kWords = {"true", "false", "stop"};
+    return WordError{text::withSuggestion(
+        "expected a value after '=>' (an integer, true, false or stop), found " + quoted(word), word, kWords)};
   }
   if (auto number = digitsUpTo(word, kMax)) return Value{Value::Kind::kInt, *number, false};
-  return WordError{"value " + std::string(word) + " out of range (0 to " + std::to_string(kMax) + ")"};
+  return WordError{"value " + text::shown(word) + " out of range (0 to " + std::to_string(kMax) + ")"};
 }
 
 }  // namespace sbcheck::cellseq

@@ -1,7 +1,9 @@
 // Turning the cell's memory operations into `.sbt` events on the model.
 #include "harness/cellseq/model_probe.hpp"
 
+#include "harness/cellseq/forms.hpp"
 #include "harness/cellseq/print.hpp"
+#include "harness/sbt/explain.hpp"
 
 namespace sbcheck::cellseq {
 namespace {
@@ -29,15 +31,60 @@ std::string prefixFor(sb::RetagKind kind, bool fromRaw) {
   return "ptr";
 }
 
+/// What a retag made, in the cell's words: "leak", "mutable borrow".
+std::string_view roleOf(sb::RetagKind kind, bool fromRaw) {
+  switch (kind) {
+    case sb::RetagKind::kUnique:
+    case sb::RetagKind::kTwoPhase: return "mutable borrow";
+    case sb::RetagKind::kShared: return fromRaw ? "leak" : "shared borrow";
+    case sb::RetagKind::kRawMut:
+    case sb::RetagKind::kRawConst: return "raw pointer";
+  }
+  return "pointer";
+}
+
+/// What `op` is about, in the user's names: "iterator it", "guard g", or the
+/// method call itself ("`add s 2`") when it holds nothing afterwards.
+std::string subjectOf(const Op& op) {
+  switch (op.kind) {
+    case OpKind::kNew: return "object " + op.name;
+    case OpKind::kBorrow:
+    case OpKind::kBorrowMut:
+    case OpKind::kRead:
+    case OpKind::kWrite:
+    case OpKind::kRelease: return "guard " + op.name;
+    case OpKind::kIter:
+    case OpKind::kNext:
+    case OpKind::kDrop: return "iterator " + op.name;
+    case OpKind::kRef:
+    case OpKind::kDel:
+    case OpKind::kAdd:
+    case OpKind::kDiscard:
+    case OpKind::kLen:
+    case OpKind::kContains: break;
+  }
+  const Form& form = formOf(op.kind);
+  std::string call = std::string(form.keyword) + " " + op.name;
+  if (form.operands == Operands::kNameKey) call += " " + std::to_string(op.key);
+  return "`" + call + "`";
+}
+
 }  // namespace
 
 ModelProbe::ModelProbe(sb::AnyModel& model) : model_(model), runner_(model) {
   trace_.models.emplace_back(model.name());
+  runner_.terms().parts = {{kStateBytes, "shared state"}, {kDataBytes, "data"}};
 }
 
 void ModelProbe::setOp(const Op& op) {
+  op_ = &op;
   line_ = op.line;
   lineText_ = printOp(op);
+}
+
+void ModelProbe::describe(const std::string& name, std::string what) {
+  if (detached_ || op_ == nullptr) return;
+  runner_.terms().pointers.insert_or_assign(name, sbt::UserTerms::Pointer{std::move(what), line_});
 }
 
 cell::PtrId ModelProbe::remember(std::string prefix, cell::PtrId base, bool raw) {
@@ -65,6 +112,11 @@ cell::PtrId ModelProbe::allocated() {
   event.name = pointers_[id].name;
   event.size = kObjectBytes;
   event.untagged = true;  // heap memory: Untagged base, as SB2 had it in 2019
+  if (op_ != nullptr) {
+    const std::string object = op_->kind == OpKind::kNew ? subjectOf(*op_) : "the object of " + subjectOf(*op_);
+    describe(event.name, object);
+    runner_.terms().allocations.insert_or_assign(event.name, object);
+  }
   (void)run(std::move(event));
   return id;
 }
@@ -78,6 +130,7 @@ std::optional<cell::PtrId> ModelProbe::retag(cell::PtrId parent, sb::RetagKind k
   event.name = pointers_[id].name;
   event.let = letKind(kind);
   event.operand = sbt::Operand{from.name, bytesOf(region)};
+  if (op_ != nullptr) describe(event.name, "the " + std::string(roleOf(kind, from.raw)) + " of " + subjectOf(*op_));
   if (!run(std::move(event))) return std::nullopt;
   return id;
 }

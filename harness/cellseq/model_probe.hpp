@@ -44,6 +44,8 @@ class ModelProbe final : public CheckingProbe {
   static constexpr cell::PtrId kNoBase = ~cell::PtrId{0};
 
   bool run(sbt::Event event);
+  /// Names the trace pointer `name` in the `.cell` file's terms, for reports.
+  void describe(const std::string& name, std::string what);
   cell::PtrId remember(std::string prefix, cell::PtrId base, bool raw);
 
   sb::AnyModel& model_;
@@ -51,6 +53,7 @@ class ModelProbe final : public CheckingProbe {
   sbt::Trace trace_;
   std::vector<Pointer> pointers_;
   std::optional<sbt::UbReport> ub_;
+  const Op* op_ = nullptr;  ///< the op running now
   int line_ = 0;
   std::string lineText_;
   bool detached_ = false;

@@ -4,6 +4,7 @@
 #include "harness/cellseq/parse.hpp"
 
 #include <algorithm>
+#include <array>
 #include <optional>
 
 #include "harness/cellseq/forms.hpp"
@@ -14,6 +15,16 @@ namespace {
 
 constexpr std::string_view kRefused = "!err";
 constexpr std::string_view kArrow = "=>";
+
+constexpr std::array<std::string_view, 1> kMarkers = {kRefused};
+constexpr std::array<std::string_view, 2> kHeaders = {"policies:", "unsafe:"};
+
+constexpr std::array<std::string_view, kForms.size()> operationNames() {
+  std::array<std::string_view, kForms.size()> names{};
+  for (std::size_t i = 0; i < kForms.size(); ++i) names[i] = kForms[i].keyword;
+  return names;
+}
+constexpr std::array<std::string_view, kForms.size()> kOperations = operationNames();
 
 std::string operationList() {
   std::string list;
@@ -48,7 +59,10 @@ class OpParser : text::WordCursor {
   bool parseOp() {
     const std::string_view head = next();
     const std::optional<OpKind> kind = opKindNamed(head);
-    if (!kind) return fail("unknown operation " + quoted(head) + " (operations are " + operationList() + ")");
+    if (!kind) {
+      return fail(text::withSuggestion("unknown operation " + quoted(head), head, kOperations,
+                                       " (operations are " + operationList() + ")"));
+    }
     op_.kind = *kind;
     return parseOperands(formOf(*kind).operands) && parseExpectation();
   }
@@ -90,8 +104,11 @@ class OpParser : text::WordCursor {
     if (word.starts_with(kArrow)) {
       return fail("write '=>' as a word of its own, with spaces around it (as in 'len s => 2')");
     }
-    if (word.starts_with('!')) return fail("unknown marker " + quoted(word) + " (the only one is '!err')");
-    return fail("unexpected " + quoted(word) + " after " + quoted(consumedBefore(1)));
+    if (word.starts_with('!')) {
+      return fail(text::withSuggestion("unknown marker " + quoted(word), word, kMarkers, " (the only one is '!err')"));
+    }
+    return fail(text::withSuggestion("unexpected " + quoted(word) + " after " + quoted(consumedBefore(1)), word,
+                                     kMarkers));
   }
 
   bool parseRefused() {
@@ -111,7 +128,7 @@ class OpParser : text::WordCursor {
     if (!readInto(readValue(word), value)) return false;
     const Form& form = formOf(op_.kind);
     if (!fits(form.yields, value.kind)) {
-      return fail("'=> " + std::string(word) + "' does not fit " + quoted(form.keyword) + ", which yields " +
+      return fail("'=> " + text::shown(word) + "' does not fit " + quoted(form.keyword) + ", which yields " +
                   std::string(yieldsText(form.yields)));
     }
     op_.expect = Expectation{Expectation::Kind::kValue, value};
@@ -166,7 +183,8 @@ class HeaderParser {
     if (body.starts_with(kUnsafe)) {
       return parseList(line.number, kUnsafe, state_.unsafeLine, body, sequence.unsafePolicies);
     }
-    return std::string("unknown '#!' line (headers are '#! policies: NAME, ...' and '#! unsafe: NAME, ...')");
+    return text::withSuggestion("unknown '#!' line", text::headerWord(body), kHeaders,
+                                " (headers are '#! policies: NAME, ...' and '#! unsafe: NAME, ...')");
   }
 
  private:
@@ -203,6 +221,7 @@ std::variant<Sequence, SequenceError> parseSequence(std::string_view text,
   Sequence sequence;
   HeaderParser headers(knownPolicies);
   for (const SourceLine& line : splitLines(text)) {
+    if (auto problem = text::lineProblem(line)) return SequenceError{line.number, std::move(*problem)};
     if (line.directive) {
       if (auto error = headers.parse(line, sequence)) return SequenceError{line.number, std::move(*error)};
       continue;

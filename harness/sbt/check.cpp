@@ -5,6 +5,8 @@
 
 #include <cassert>
 
+#include "harness/text/source.hpp"
+
 namespace sbcheck::sbt {
 namespace {
 
@@ -58,7 +60,7 @@ std::optional<std::string> TraceChecker::checkLet(const Event& event) {
 }
 
 std::optional<std::string> TraceChecker::checkOperand(const Operand& operand) const {
-  if (!ranges_.contains(operand.name)) return "unbound name '" + operand.name + "'";
+  if (!ranges_.contains(operand.name)) return "unbound name " + text::quoted(operand.name);
   return std::nullopt;
 }
 

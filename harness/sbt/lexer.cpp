@@ -43,7 +43,7 @@ WordResult<std::uint64_t> readNumber(std::string_view word) {
   std::uint64_t value = 0;
   const auto [end, error] = std::from_chars(word.data(), word.data() + word.size(), value);
   if (error == std::errc::result_out_of_range) {
-    return WordError{"number " + std::string(word) + " does not fit in 64 bits"};
+    return WordError{"number " + text::shown(word) + " does not fit in 64 bits"};
   }
   // allDigits guarantees from_chars read every character.
   return value;
@@ -64,7 +64,7 @@ WordResult<ByteRange> readRange(std::string_view bracketed, std::string_view wor
   const auto end = readNumber(second);
   if (const auto* error = std::get_if<WordError>(&end)) return *error;
   const ByteRange range{std::get<std::uint64_t>(begin), std::get<std::uint64_t>(end)};
-  const std::string shown = "[" + std::string(first) + ".." + std::string(second) + "]";
+  const std::string shown = "[" + text::shown(first) + ".." + text::shown(second) + "]";
   if (range.begin == range.end) return WordError{"empty range " + shown};
   if (range.begin > range.end) return WordError{"reversed range " + shown + " (A must be less than B)"};
   return range;

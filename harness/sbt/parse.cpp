@@ -4,6 +4,7 @@
 #include "harness/sbt/parse.hpp"
 
 #include <algorithm>
+#include <array>
 #include <span>
 
 #include "harness/sbt/check.hpp"
@@ -17,6 +18,14 @@ constexpr std::string_view kMarker = "!ub";
 constexpr std::string_view kMisplacedMarker = "'!ub' may end only a let, read, write or dealloc line";
 constexpr std::string_view kModifierOrder =
     "modifiers are twophase, cell or cell[A..B]..., protect, !ub, in that order";
+
+// What a near miss is suggested from, per place on the line (sbt-format.md).
+constexpr std::array<std::string_view, 7> kEvents = {"alloc", "let", "call", "return", "read", "write", "dealloc"};
+constexpr std::array<std::string_view, 4> kPointerForms = {"&mut", "&cell", "*mut", "*const"};
+constexpr std::array<std::string_view, 4> kModifiers = {"twophase", "cell", "protect", "!ub"};
+constexpr std::array<std::string_view, 1> kAllocEnd = {"untagged"};
+constexpr std::array<std::string_view, 1> kAccessEnd = {"!ub"};
+constexpr std::array<std::string_view, 1> kHeaders = {"models:"};
 
 std::string showCell(ByteRange range) {
   return "cell[" + std::to_string(range.begin) + ".." + std::to_string(range.end) + "]";
@@ -50,6 +59,10 @@ class EventParser : text::WordCursor {
     return event_;
   }
 
+  /// "did you mean '&mut'?" when the line parsed but a word looked like a
+  /// misspelt form ('let y = &mutt'): added to a later error about the line.
+  const std::string& hint() const { return hint_; }
+
  private:
   bool parseEvent() {
     const std::string_view head = next();
@@ -60,8 +73,8 @@ class EventParser : text::WordCursor {
     if (head == "read") return parseAccess(EventKind::kRead);
     if (head == "write") return parseAccess(EventKind::kWrite);
     if (head == "dealloc") return parseAccess(EventKind::kDealloc);
-    return fail("unknown event " + quoted(head) +
-                " (events are alloc, let, call, return, read, write, dealloc)");
+    return fail(text::withSuggestion("unknown event " + quoted(head), head, kEvents,
+                                     " (events are alloc, let, call, return, read, write, dealloc)"));
   }
 
   bool parseAlloc() {
@@ -75,12 +88,12 @@ class EventParser : text::WordCursor {
       next();
       event_.untagged = true;
     }
-    return parseEnd(false);
+    return parseEnd(false, kAllocEnd);
   }
 
   bool parseFrame(EventKind kind) {
     event_.kind = kind;
-    return parseEnd(false);
+    return parseEnd(false, {});
   }
 
   bool parseAccess(EventKind kind) {
@@ -91,18 +104,19 @@ class EventParser : text::WordCursor {
       return fail("'dealloc' frees the whole allocation and takes no range (write 'dealloc " +
                   event_.operand.name + "')");
     }
-    return parseEnd(true);
+    return parseEnd(true, kAccessEnd);
   }
 
-  /// The end of a line that takes no modifiers but, maybe, `!ub`.
-  bool parseEnd(bool markerAllowed) {
+  /// The end of a line that takes no modifiers but, maybe, `!ub`; `endings`
+  /// are the words that could have been meant.
+  bool parseEnd(bool markerAllowed, std::span<const std::string_view> endings) {
     if (!atEnd() && peek() == kMarker) {
       if (!markerAllowed) return fail(std::string(kMisplacedMarker));
       next();
       event_.expectUb = true;
     }
     if (atEnd()) return true;
-    return fail("unexpected " + quoted(peek()) + " after " + quoted(consumed()));
+    return fail(text::withSuggestion("unexpected " + quoted(peek()) + " after " + quoted(consumed()), peek(), endings));
   }
 
   bool parseLet() {
@@ -133,6 +147,13 @@ class EventParser : text::WordCursor {
       return parseRhsOperand(LetKind::kSharedRef);
     }
     if (word.starts_with('&')) {
+      // `&mutt x`: a misspelt form, since a `&x` operand is one word.
+      const std::string form(word.substr(0, word.find('[')));
+      const std::string suggestion = form.size() > text::kMaxQuoted ? "" : text::didYouMean(form, kPointerForms);
+      if (!suggestion.empty() && !atEnd() && classify(peek()) == Modifier::kNone) {
+        return fail("unknown pointer form " + quoted(form) + "; " + suggestion);
+      }
+      hint_ = suggestion;
       event_.let = LetKind::kSharedRef;
       return readInto(readOperand(word.substr(1)), event_.operand);
     }
@@ -144,7 +165,9 @@ class EventParser : text::WordCursor {
       }
       return parseRhsOperand(LetKind::kRawConst);
     }
-    if (word.starts_with('*')) return fail("expected '*mut' or '*const', found " + quoted(word));
+    if (word.starts_with('*')) {
+      return fail(text::withSuggestion("expected '*mut' or '*const', found " + quoted(word), word, kPointerForms));
+    }
     event_.let = LetKind::kCopy;
     return readInto(readOperand(word), event_.operand);
   }
@@ -192,8 +215,8 @@ class EventParser : text::WordCursor {
       const std::string fixed = std::string(word.substr(0, word.size() - kMarker.size())) + " !ub";
       return fail("write '!ub' as a word of its own (" + quoted(fixed) + ")");
     }
-    return fail("unexpected " + quoted(word) + " after " + quoted(consumedBefore(1)) + " (" +
-                std::string(kModifierOrder) + ")");
+    return fail(text::withSuggestion("unexpected " + quoted(word) + " after " + quoted(consumedBefore(1)), word,
+                                     kModifiers, " (" + std::string(kModifierOrder) + ")"));
   }
 
   bool inOrder(Modifier last, std::string_view lastWord, Modifier modifier, std::string_view word) {
@@ -275,6 +298,7 @@ class EventParser : text::WordCursor {
   }
 
   Event event_;
+  std::string hint_;
 };
 
 /// A `#!` line: only `#! models: NAME[, NAME...]`, only on line 1.
@@ -283,7 +307,8 @@ std::optional<std::string> parseHeader(const SourceLine& line, std::vector<std::
   body = trim(body.substr(0, body.find('#')));  // a comment may follow the list
   constexpr std::string_view kModels = "models:";
   if (!body.starts_with(kModels)) {
-    return "unknown '#!' line (the only one is '#! models: NAME, ...' on the first line)";
+    return text::withSuggestion("unknown '#!' line", text::headerWord(body), kHeaders,
+                                " (the only one is '#! models: NAME, ...' on the first line)");
   }
   if (line.number != 1) return "'#! models:' must be the first line of the file";
   return text::readNameList(body.substr(kModels.size()), sb::AnyModel::names(), "model", "'#! models:'",
@@ -296,17 +321,23 @@ std::variant<Trace, TraceError> parseTrace(std::string_view text) {
   Trace trace;
   TraceChecker checker;
   for (const SourceLine& line : splitLines(text)) {
+    if (auto problem = text::lineProblem(line)) return TraceError{line.number, std::move(*problem)};
     if (line.directive) {
       if (auto error = parseHeader(line, trace.models)) return TraceError{line.number, std::move(*error)};
       continue;
     }
     if (line.words.empty()) continue;
-    auto parsed = EventParser(line.words).parse();
+    EventParser parser(line.words);
+    auto parsed = parser.parse();
     if (auto* error = std::get_if<std::string>(&parsed)) return TraceError{line.number, std::move(*error)};
     Event& event = std::get<Event>(parsed);
     event.line = line.number;
     event.comment = std::string(line.comment);
-    if (auto error = checker.check(event)) return TraceError{line.number, std::move(*error)};
+    if (auto error = checker.check(event)) {
+      // `let y = &mutt` reads as a borrow of an unbound `mutt`.
+      const bool misspelt = !parser.hint().empty() && error->starts_with("unbound name");
+      return TraceError{line.number, misspelt ? *error + "; " + parser.hint() : std::move(*error)};
+    }
     trace.events.push_back(std::move(event));
   }
   return trace;

@@ -141,6 +141,8 @@ const std::optional<Use>& TraceRunner::lastUse() const { return world_->lastUse;
 
 const std::string& TraceRunner::allocationName(sb::AllocId alloc) const { return world_->allocNames[alloc]; }
 
+UserTerms& TraceRunner::terms() { return world_->terms; }
+
 ReplayResult replay(const Trace& trace, sb::AnyModel& model, bool recordSteps) {
   ReplayResult result;
   TraceRunner runner(model, /*explaining=*/true);

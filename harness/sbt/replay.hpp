@@ -35,6 +35,7 @@ struct ReplayResult {
 };
 
 struct World;
+struct UserTerms;
 
 /// What an event went through: a pointer (with its tag) and bytes — a retag's
 /// parent, an access's or a dealloc's target. Allocations, copies and frames
@@ -64,6 +65,8 @@ class TraceRunner {
   const std::optional<Use>& lastUse() const;
   /// The name an allocation's `alloc` bound.
   const std::string& allocationName(sb::AllocId alloc) const;
+  /// The caller's names for the trace's pointers and bytes, used in reports.
+  UserTerms& terms();
 
  private:
   sb::AnyModel& model_;

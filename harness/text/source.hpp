@@ -21,15 +21,40 @@ struct SourceLine {
   bool directive = false;               ///< starts with `#!` (after blanks): `words` stays empty
 };
 
+/// Longest line either language reads, in bytes: anything longer is refused
+/// with one short message rather than echoed.
+inline constexpr std::size_t kMaxLineBytes = 4096;
+/// Most characters of input quoted() shows before cutting it with `...`.
+inline constexpr std::size_t kMaxQuoted = 80;
+
 /// Splits `text` at `\n` (a `\r` before it is dropped; the last line needs no
-/// newline). Every line is returned, blank ones too, so numbers stay exact.
+/// newline). Every line is returned, blank ones too, so numbers stay exact. A
+/// UTF-8 byte-order mark at the very start of `text` is skipped.
 std::vector<SourceLine> splitLines(std::string_view text);
+
+/// What is wrong with a line as text, before any word is read: too long, a
+/// NUL or other control byte, invalid UTF-8 (a binary file), a byte-order
+/// mark or another invisible character. nullopt for a line fit to parse.
+std::optional<std::string> lineProblem(const SourceLine& line);
+
+/// "did you mean 'alloc'?" when `word` is a near miss (at most 2 edits, few
+/// for its length) of one of `candidates`, the first nearest; else "".
+std::string didYouMean(std::string_view word, std::span<const std::string_view> candidates);
+/// `message` + "; did you mean 'X'?" when `word` is a near miss of a
+/// candidate, else `message` + `otherwise` (a list of what is allowed, say).
+std::string withSuggestion(std::string message, std::string_view word, std::span<const std::string_view> candidates,
+                           std::string_view otherwise = "");
 
 /// `text` without leading and trailing spaces and tabs.
 std::string_view trim(std::string_view text);
 
-/// `'text'` for a message, control characters written `\xNN` so they show.
+/// `'text'` for a message: every echo of input goes through it. Control
+/// bytes, invalid UTF-8 and invisible characters (a byte-order mark, a
+/// no-break space) are written `\xNN` so they show; past kMaxQuoted
+/// characters the text is cut and ends `...`.
 std::string quoted(std::string_view text);
+/// quoted() without the quotes, for input shown bare ("key 99999 out of range").
+std::string shown(std::string_view text);
 
 bool isDigit(char c);
 /// Non-empty and only decimal digits.
@@ -78,6 +103,10 @@ class WordCursor {
   std::size_t pos_ = 0;
   std::string error_;
 };
+
+/// The first word of a `#!` line's body, through its `:` if it has one
+/// ("policies:"), for suggesting a header.
+std::string_view headerWord(std::string_view body);
 
 /// The comma-separated names of a `#!` header, in `list`: each must be one of
 /// `known`; repeats are dropped. `what` is "model" or "policy", `header` the

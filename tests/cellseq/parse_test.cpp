@@ -287,9 +287,7 @@ TEST(ParseErrors, UnknownOperationsAndTrailingWords) {
       {"push s 1", 1,
        "unknown operation 'push' (operations are new, ref, del, add, discard, len, contains, borrow, borrow_mut, "
        "read, write, release, iter, next, drop)"},
-      {"\n\nNew s", 3,
-       "unknown operation 'New' (operations are new, ref, del, add, discard, len, contains, borrow, borrow_mut, "
-       "read, write, release, iter, next, drop)"},
+      {"\n\nNew s", 3, "unknown operation 'New'; did you mean 'new'?"},
       {"new s t", 1, "unexpected 't' after 'new s'"},
       {"add s 1 2", 1, "unexpected '2' after 'add s 1'"},
       {"add s 1 ok", 1, "unexpected 'ok' after 'add s 1'"},
@@ -410,7 +408,7 @@ TEST(ParseHeaders, NamesMustBeKnownAndListed) {
       " (known: strict, generation, unchecked-leak, no-parent-ref, unguarded-inner)";
   expectErrors({
       {"#! policies: foo", 1, "unknown policy 'foo'" + known},
-      {"#! unsafe: strict, Strict", 1, "unknown policy 'Strict'" + known},
+      {"#! unsafe: strict, Strict", 1, "unknown policy 'Strict'; did you mean 'strict'?"},
       {"#! policies:", 1, "empty policy list in '#! policies:'"},
       {"#! unsafe:   # nothing", 1, "empty policy list in '#! unsafe:'"},
       {"#! policies: strict,,generation", 1, "empty policy name in the '#! policies:' list"},
@@ -425,8 +423,8 @@ TEST(ParseHeaders, AnyOtherHashBangLineIsAnError) {
   expectErrors({
       {"#! models: sb2", 1, message},
       {"#!", 1, message},
-      {"#! policies strict", 1, message},
-      {"#! Policies: strict", 1, message},
+      {"#! policies strict", 1, "unknown '#!' line; did you mean 'policies:'?"},
+      {"#! Policies: strict", 1, "unknown '#!' line; did you mean 'policies:'?"},
       {"new s\n#! foo", 2, message},
   });
 }
@@ -439,6 +437,66 @@ TEST(ParseHeaders, NamesAreCheckedAgainstTheGivenKnownList) {
   auto none = parseSequence("#! policies: strict\n", {});
   ASSERT_TRUE(std::holds_alternative<SequenceError>(none));
   EXPECT_EQ(std::get<SequenceError>(none).message, "unknown policy 'strict' (known: none)");
+}
+
+
+// ---------------------------------------------------------------- messages people can act on
+
+TEST(ParseSuggestions, AMisspeltWordGetsTheNearestOfItsPlace) {
+  expectErrors({
+      {"new s\nborow g = s", 2, "unknown operation 'borow'; did you mean 'borrow'?"},
+      {"new s\nborrow-mut g = s", 2, "unknown operation 'borrow-mut'; did you mean 'borrow_mut'?"},
+      {"new s\nitre it = s", 2, "unknown operation 'itre'; did you mean 'iter'?"},
+      {"new s\nadd s 1 !er", 2, "unknown marker '!er'; did you mean '!err'?"},
+      {"new s\nadd s 1 err", 2, "unexpected 'err' after 'add s 1'; did you mean '!err'?"},
+      {"new s\nlen s => ture", 2,
+       "expected a value after '=>' (an integer, true, false or stop), found 'ture'; did you mean 'true'?"},
+      {"new s\niter it = s\nnext it => stpo", 3,
+       "expected a value after '=>' (an integer, true, false or stop), found 'stpo'; did you mean 'stop'?"},
+      {"#! polices: strict", 1, "unknown '#!' line; did you mean 'policies:'?"},
+      {"#! unsafe strict", 1, "unknown '#!' line; did you mean 'unsafe:'?"},
+      {"#! policies: stirct", 1, "unknown policy 'stirct'; did you mean 'strict'?"},
+      {"#! unsafe: unguarded_inner", 1, "unknown policy 'unguarded_inner'; did you mean 'unguarded-inner'?"},
+  });
+}
+
+TEST(ParseText, AByteOrderMarkStartingTheFileIsSkipped) {
+  const Sequence sequence = parsed("\xef\xbb\xbf#! policies: generation\nnew s\n");
+  EXPECT_EQ(sequence.policies, std::vector<std::string>{"generation"});
+  ASSERT_EQ(sequence.ops.size(), 1u);
+  EXPECT_EQ(sequence.ops[0].name, "s");
+  EXPECT_EQ(sequence.ops[0].line, 2);
+}
+
+TEST(ParseText, AByteOrderMarkAnywhereElseIsNamed) {
+  expectErrors({
+      {"new s\n\xef\xbb\xbflen s", 2,
+       "unexpected byte-order mark (\\xef\\xbb\\xbf) at column 1 (only the very start of a file may have one)"},
+      {"new s  # note \xef\xbb\xbf", 1,
+       "unexpected byte-order mark (\\xef\\xbb\\xbf) at column 15 (only the very start of a file may have one)"},
+  });
+}
+
+TEST(ParseText, BinaryNulAndHugeLinesGiveOneShortErrorOnTheirLine) {
+  expectErrors({
+      {std::string("new s\nlen\0s", 11), 2, "a NUL byte at column 4 (is this a binary file?)"},
+      {"new s\n\x89PNG\r\n\x1a\n", 2, "invalid UTF-8 byte \\x89 at column 1 (is this a binary file?)"},
+      {"new s\x1b[0m", 1, "control character \\x1b at column 6 (is this a binary file?)"},
+      {"new s\rlen s\r", 1, "a carriage return inside a line at column 6 (lines end with \\n or \\r\\n)"},
+      {"new " + std::string(1 << 20, 's'), 1,
+       "line is 1048580 bytes long (lines are at most 4096 bytes; is this a binary file?)"},
+      {"new\xc2\xa0s", 1, "invisible character U+00A0 at column 4"},
+  });
+}
+
+TEST(ParseText, EchoedInputIsCutAndEscaped) {
+  const std::string longName(3000, 'q');
+  const SequenceError unexpected = errorOf("new s\nlen s " + longName);
+  EXPECT_EQ(unexpected.message, "unexpected '" + std::string(77, 'q') + "...' after 'len s'");
+  EXPECT_LT(errorOf("new s\nadd s " + std::string(3000, '9')).message.size(), 140u);
+  EXPECT_LT(errorOf("new s\nlen s => " + std::string(3000, '9')).message.size(), 140u);
+  EXPECT_LT(errorOf("new s\nlen s => -" + std::string(3000, '9')).message.size(), 140u);
+  EXPECT_LT(errorOf("new s\n" + longName + " s").message.size(), 240u);
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "harness/text/source.hpp"
 #include "tests/sbt/printers.hpp"
 
 namespace sbcheck::sbt {
@@ -448,12 +449,13 @@ const std::vector<ErrorCase>& errorCases() {
       {"alloc x 4\nlet 1 = &x\n", 2, "not a name"},
       {"read\n", 1, "expected a pointer name after 'read'"},
       {"alloc x 4\nread x x\n", 2, "unexpected 'x' after 'read x'"},
-      {"alloc x 4\nwrite x\vy\n", 2, "not a name"},
+      {"alloc x 4\nwrite x\vy\n", 2, "control character \\x0b at column 8"},
       // The header.
       {"#! models:\n", 1, "empty model list"},
       {"#! models:   \n", 1, "empty model list"},
-      {"#! models: sb3\n", 1,
-       "unknown model 'sb3' (known: sb2, sb2-stackwrite, sb2-disable, sb2-strict, sb2-tagged-raw)"},
+      {"#! models: sb3\n", 1, "unknown model 'sb3'; did you mean 'sb2'?"},
+      {"#! models: tree\n", 1,
+       "unknown model 'tree' (known: sb2, sb2-stackwrite, sb2-disable, sb2-strict, sb2-tagged-raw)"},
       {"#! models: sb2, SB2\n", 1, "unknown model 'SB2'"},
       {"#! models: sb2,\n", 1, "empty model name"},
       {"#! models: ,sb2\n", 1, "empty model name"},
@@ -496,8 +498,8 @@ TEST(ParseErrors, ExactMessagesForTheCommonMistakes) {
   EXPECT_EQ(parseError("alloc x 1\nlet y = &x protect\n").message,
             "'protect' needs an open frame (no 'call' before it)");
   EXPECT_EQ(parseError("alloc x 8\nread x[4..4]\n").message, "empty range [4..4]");
-  EXPECT_EQ(parseError("#! models: sb3\n").message,
-            "unknown model 'sb3' (known: sb2, sb2-stackwrite, sb2-disable, sb2-strict, sb2-tagged-raw)");
+  EXPECT_EQ(parseError("#! models: tree\n").message,
+            "unknown model 'tree' (known: sb2, sb2-stackwrite, sb2-disable, sb2-strict, sb2-tagged-raw)");
 }
 
 TEST(ParseErrors, TheFirstErrorInTheFileIsReported) {
@@ -565,6 +567,96 @@ void anyTextGivesATraceOrAnErrorOnARealLine() {
 
 TEST(ParseErrors, AnyTextGivesATraceOrAnErrorOnARealLine) {
   EXPECT_TRUE(rc::check("parseTrace on noisy text", anyTextGivesATraceOrAnErrorOnARealLine));
+}
+
+
+// ---------------------------------------------------------------- messages people can act on
+
+TEST(ParseSuggestions, AMisspeltWordGetsTheNearestOfItsPlace) {
+  EXPECT_EQ(parseError("alloc x 4\nlet y = &mutt x\n").message, "unknown pointer form '&mutt'; did you mean '&mut'?");
+  EXPECT_EQ(parseError("alloc x 4\nlet y = &mutt\n").message, "unbound name 'mutt'; did you mean '&mut'?");
+  EXPECT_EQ(parseError("alloc x 4\nlet y = &cel x\n").message, "unknown pointer form '&cel'; did you mean '&cell'?");
+  EXPECT_EQ(parseError("alloc x 4\nlet y = *muut x\n").message,
+            "expected '*mut' or '*const', found '*muut'; did you mean '*mut'?");
+  EXPECT_EQ(parseError("alocc x 4\n").message, "unknown event 'alocc'; did you mean 'alloc'?");
+  EXPECT_EQ(parseError("alloc x 4\nwirte x\n").message, "unknown event 'wirte'; did you mean 'write'?");
+  EXPECT_EQ(parseError("alloc x 4\nlet y = &mut x twophse\n").message,
+            "unexpected 'twophse' after 'let y = &mut x'; did you mean 'twophase'?");
+  EXPECT_EQ(parseError("alloc x 4 untaged\n").message, "unexpected 'untaged' after 'alloc x 4'; did you mean 'untagged'?");
+  EXPECT_EQ(parseError("alloc x 4\nread x !u\n").message, "unexpected '!u' after 'read x'; did you mean '!ub'?");
+  EXPECT_EQ(parseError("#! model: sb2\n").message, "unknown '#!' line; did you mean 'models:'?");
+  EXPECT_EQ(parseError("#! models: sb2-strct\n").message, "unknown model 'sb2-strct'; did you mean 'sb2-strict'?");
+}
+
+TEST(ParseSuggestions, AWordFarFromEveryCandidateGetsNone) {
+  EXPECT_EQ(parseError("x\n").message, "unknown event 'x' (events are alloc, let, call, return, read, write, dealloc)");
+  EXPECT_EQ(parseError("alloc x 4\nlet y = &x frozen\n").message.find("did you mean"), std::string::npos);
+  // A bound name that looks like a form is a name: `&mu` borrows mu.
+  EXPECT_EQ(parseOk("alloc mu 4\nlet y = &mu\n").events.size(), 2u);
+}
+
+TEST(ParseText, AByteOrderMarkStartingTheFileIsSkipped) {
+  const Trace trace = parseOk("\xef\xbb\xbf#! models: sb2\nalloc x 4\n");
+  EXPECT_EQ(trace.models, std::vector<std::string>{"sb2"});
+  ASSERT_EQ(trace.events.size(), 1u);
+  EXPECT_EQ(trace.events[0].name, "x");
+  EXPECT_EQ(parseOk("\xef\xbb\xbf").events.size(), 0u);
+}
+
+TEST(ParseText, AByteOrderMarkAnywhereElseIsNamed) {
+  const TraceError error = parseError("alloc x 4\nread x\xef\xbb\xbf\n");
+  EXPECT_EQ(error.line, 2);
+  EXPECT_EQ(error.message, "unexpected byte-order mark (\\xef\\xbb\\xbf) at column 7 (only the very start of a file may have one)");
+  EXPECT_TRUE(parseError("\xef\xbb\xbf\xef\xbb\xbf" "alloc x 4\n").message.starts_with("unexpected byte-order mark"));
+}
+
+TEST(ParseText, BinaryNulAndHugeLinesGiveOneShortErrorOnTheirLine) {
+  EXPECT_EQ(parseError(std::string("alloc x 4\nread x\0\n", 18)).message, "a NUL byte at column 7 (is this a binary file?)");
+  EXPECT_EQ(parseError("\x7f" "ELF\x02\x01\x01\n").message, "control character \\x7f at column 1 (is this a binary file?)");
+  EXPECT_EQ(parseError("alloc x 4\n\xff\xfe garbage\n").message, "invalid UTF-8 byte \\xff at column 1 (is this a binary file?)");
+  const TraceError huge = parseError("alloc x 4\nread " + std::string(1 << 20, 'x') + "\n");
+  EXPECT_EQ(huge.line, 2);
+  EXPECT_EQ(huge.message, "line is 1048581 bytes long (lines are at most 4096 bytes; is this a binary file?)");
+  EXPECT_EQ(parseError("# " + std::string(5000, 'c') + "\n").line, 1);
+  EXPECT_EQ(parseError("alloc x 4\nread x\xe2\x80\x8b\n").message, "invisible character U+200B at column 7");
+}
+
+TEST(ParseText, RandomBytesGiveOneLineErrors) {
+  EXPECT_TRUE(rc::check("parseTrace on random bytes", [](const std::vector<char>& bytes) {
+    const std::string text(bytes.begin(), bytes.end());
+    const auto result = parseTrace(text);
+    if (const auto* error = std::get_if<TraceError>(&result)) {
+      RC_ASSERT(error->line >= 1);
+      RC_ASSERT(error->message.size() < 300u);
+      RC_ASSERT(error->message.find('\n') == std::string::npos);
+    }
+  }));
+}
+
+TEST(Quoted, EchoedInputIsCutAndEscaped) {
+  EXPECT_EQ(text::quoted("x"), "'x'");
+  EXPECT_EQ(text::quoted("a\tb\x01\x7f"), "'a\\x09b\\x01\\x7f'");
+  EXPECT_EQ(text::quoted("\xc3\xa9"), "'\xc3\xa9'");  // printable UTF-8 shows as itself
+  EXPECT_EQ(text::quoted("\xef\xbb\xbfx"), "'\\xef\\xbb\\xbfx'");
+  EXPECT_EQ(text::quoted("\xc2\xa0"), "'\\xc2\\xa0'");  // a no-break space would pass for a space
+  EXPECT_EQ(text::quoted("\xff\xc3"), "'\\xff\\xc3'");
+  const std::string cut = text::quoted(std::string(1000, 'a'));
+  EXPECT_EQ(cut, "'" + std::string(77, 'a') + "...'");
+  EXPECT_EQ(text::quoted(std::string(80, 'a')), "'" + std::string(80, 'a') + "'");
+  EXPECT_LE(text::quoted(std::string(1000, '\x01')).size(), text::kMaxQuoted + 2);
+  // A cut never splits a character.
+  const std::string fits = text::quoted(std::string(200, 'a').replace(75, 2, "\xc3\xa9"));
+  EXPECT_EQ(fits, "'" + std::string(75, 'a') + "\xc3\xa9...'") << fits;
+  const std::string across = text::quoted(std::string(200, 'a').replace(76, 2, "\xc3\xa9"));
+  EXPECT_EQ(across, "'" + std::string(76, 'a') + "...'") << across;
+}
+
+TEST(Quoted, EveryEchoInAMessageIsCut) {
+  const std::string longName(3000, 'n');
+  EXPECT_LT(parseError("read " + longName + "\n").message.size(), 120u);
+  EXPECT_LT(parseError("alloc x " + std::string(3000, '9') + "\n").message.size(), 120u);
+  EXPECT_LT(parseError("alloc x 4\nread x[0.." + std::string(3000, '9') + "]\n").message.size(), 200u);
+  EXPECT_LT(parseError("alloc x 4\nread x " + longName + "\n").message.size(), 120u);
 }
 
 }  // namespace
