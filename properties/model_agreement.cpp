@@ -52,11 +52,7 @@ class ModelSubject final : public TraceSubject {
       std::vector<reference::Stack>& bytes = memory.emplace_back(std::in_place).value();
       model_->forEachStack(alloc, sbt::ByteRange{0, model_->allocationSize(alloc)},
                            [&](sbt::ByteRange run, const sb::Stack& stack) {
-                             reference::Stack items;
-                             for (const sb::Item& item : stack.items()) {
-                               items.push_back(reference::Item{toReference(item.perm), item.tag.id, item.protector});
-                             }
-                             bytes.insert(bytes.end(), run.size(), items);
+                             bytes.insert(bytes.end(), run.size(), toReferenceStack(stack));
                            });
     }
     return memory;
@@ -115,18 +111,29 @@ std::string compareMemories(const ObservedMemory& model, const ObservedMemory& r
     if (!model[a]) continue;
     if (model[a]->size() != ref[a]->size()) return name + " has a different size";
     for (std::size_t b = 0; b < model[a]->size(); ++b) {
-      const reference::Stack m = reference::mergeEqualNeighbours((*model[a])[b]);
-      const reference::Stack r = reference::mergeEqualNeighbours((*ref[a])[b]);
-      if (m != r) {
-        return name + "[" + std::to_string(b) + "]: model " + reference::toString(m) + ", reference " +
-               reference::toString(r);
-      }
+      std::string difference = compareStacks(name + "[" + std::to_string(b) + "]", (*model[a])[b], (*ref[a])[b]);
+      if (!difference.empty()) return difference;
     }
   }
   return {};
 }
 
 }  // namespace
+
+reference::Stack toReferenceStack(const sb::Stack& stack) {
+  reference::Stack items;
+  for (const sb::Item& item : stack.items()) {
+    items.push_back(reference::Item{toReference(item.perm), item.tag.id, item.protector});
+  }
+  return items;
+}
+
+std::string compareStacks(const std::string& place, const reference::Stack& model, const reference::Stack& ref) {
+  const reference::Stack m = reference::mergeEqualNeighbours(model);
+  const reference::Stack r = reference::mergeEqualNeighbours(ref);
+  if (m == r) return {};
+  return place + ": model " + reference::toString(m) + ", reference " + reference::toString(r);
+}
 
 std::unique_ptr<TraceSubject> modelSubject(std::string_view model) {
   std::unique_ptr<sb::AnyModel> created = sb::AnyModel::create(model);

@@ -16,6 +16,7 @@
 #include "harness/sbt/trace.hpp"
 #include "model/reference/stack.hpp"
 #include "model/reference/variant.hpp"
+#include "model/sb/stack.hpp"
 #include "properties/sbt_property.hpp"
 
 namespace sbcheck::properties {
@@ -37,6 +38,14 @@ class TraceSubject {
   virtual std::optional<std::string> step(const sbt::Event& event) = 0;
   virtual ObservedMemory observe() const = 0;
 };
+
+/// A model stack in the reference's terms (same permissions, tag ids, call ids).
+reference::Stack toReferenceStack(const sb::Stack& stack);
+
+/// The first difference between two stacks of byte `place` (e.g. "x[0]"),
+/// both merged as checkAgreement says: "x[0]: model [...], reference [...]";
+/// empty if none.
+std::string compareStacks(const std::string& place, const reference::Stack& model, const reference::Stack& ref);
 
 /// sb::AnyModel::create(model) run by sbt::TraceRunner; null for an unknown name.
 std::unique_ptr<TraceSubject> modelSubject(std::string_view model);
