@@ -10,6 +10,7 @@
 #include "harness/explore/sbt_form.hpp"
 #include "harness/sbt/print.hpp"
 #include "model/sb/diagnostics.hpp"
+#include "properties/model_agreement.hpp"
 #include "properties/sbt_property.hpp"
 
 namespace sbcheck::explore {
@@ -96,6 +97,7 @@ std::string_view lawId(TraceLaw law) {
     case TraceLaw::kStackInvariants: return "stack-invariants";
     case TraceLaw::kRemovedItemsTagged: return "removed-items-never-grant";
     case TraceLaw::kRemovedItemsUntagged: return "removed-untagged-items-never-grant";
+    case TraceLaw::kAgreesWithReference: return properties::kModelAgreementId;
   }
   return "?";
 }
@@ -110,19 +112,29 @@ struct TraceSpace::Ran {
   State child;
   Small<sb::Outcome, 2> ub;  ///< per variant
   Small<Tag, 2> made;        ///< per variant: the tag an `alloc` or `let` made
+  Small<std::optional<reference::UbKind>, 2> referenceUb;  ///< per variant
+  Small<reference::TagId, 2> referenceMade;                ///< per variant
   Presences after;           ///< per variant, when no variant found UB
   bool anyUb = false;
   std::vector<std::pair<std::size_t, std::string>> findings;
 };
 
-TraceSpace::TraceSpace(std::vector<std::string> models, const TraceUniverse& universe)
-    : names_(std::move(models)), universe_(universe) {
+TraceSpace::TraceSpace(std::vector<std::string> models, const TraceUniverse& universe,
+                       std::vector<reference::Variant> references)
+    : names_(std::move(models)), universe_(universe), references_(std::move(references)) {
+  const bool byName = references_.empty();
   assert(!names_.empty() && universe_.bytes >= 1 && universe_.bytes <= kMaxTraceBytes && universe_.tags >= 1 &&
          universe_.tags <= kMaxTraceTags && universe_.frames <= kMaxTraceFrames && (universe_.taggedBase || universe_.untaggedBase) &&
          "the CLI checks the universe");
   for (const std::string& name : names_) {
     untaggedChecked_.push_back(universe_.expectedFailures || lawMustHold(name, TraceLaw::kRemovedItemsUntagged));
+    if (byName) {
+      const std::optional<reference::Variant> variant = reference::findVariant(name);
+      assert(variant && "every variant has a reference");
+      references_.push_back(*variant);
+    }
   }
+  assert(references_.size() == names_.size() && "one reference per model");
 }
 
 TraceSpace::State TraceSpace::root() const {
@@ -131,6 +143,7 @@ TraceSpace::State TraceSpace::root() const {
     state.models.push_back(sb::AnyModel::create(name));
     assert(state.models.back() && "a known model");
   }
+  for (const reference::Variant& variant : references_) state.references.push_back(std::make_shared<reference::Memory>(variant));
   state.slots.resize(universe_.tags + 1);
   state.held.resize(state.slots.size() * names_.size());
   state.untaggedLost.assign(names_.size(), 0);
@@ -248,19 +261,55 @@ sb::Outcome TraceSpace::perform(sb::AnyModel& model, const State& state, std::si
   return std::nullopt;
 }
 
+std::optional<reference::UbKind> TraceSpace::perform(reference::Memory& memory, const State& state, std::size_t m,
+                                                    const Move& move, reference::TagId& made) const {
+  const reference::Pointer ptr{0, held(state, move.source, m).tag.id};
+  const ByteRange bytes{move.begin, move.end};
+  switch (move.op) {
+    case Op::kAlloc: made = memory.allocate(universe_.bytes, move.untagged).tag; return std::nullopt;
+    case Op::kLet: {
+      const ByteRange cell[] = {bytes};
+      const bool inCell = move.let == LetChoice::kSharedCell || move.let == LetChoice::kMutTwoPhaseCell;
+      reference::RetagKind kind = reference::RetagKind::kUnique;
+      switch (retagKind(move.let)) {
+        case sb::RetagKind::kUnique: kind = reference::RetagKind::kUnique; break;
+        case sb::RetagKind::kTwoPhase: kind = reference::RetagKind::kTwoPhase; break;
+        case sb::RetagKind::kShared: kind = reference::RetagKind::kShared; break;
+        case sb::RetagKind::kRawMut: kind = reference::RetagKind::kRawMut; break;
+        case sb::RetagKind::kRawConst: kind = reference::RetagKind::kRawConst; break;
+      }
+      const reference::Retagged retagged =
+          memory.retag(ptr, bytes, reference::Retag{kind, std::span<const ByteRange>(cell, inCell ? 1 : 0), move.protect});
+      made = retagged.tag;
+      return retagged.ub;
+    }
+    case Op::kRead: return memory.access(reference::Access::Read, ptr, bytes);
+    case Op::kWrite: return memory.access(reference::Access::Write, ptr, bytes);
+    case Op::kDealloc: return memory.dealloc(ptr);
+    case Op::kCall: memory.call(); return std::nullopt;
+    case Op::kReturn: memory.ret(); return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 TraceSpace::Ran TraceSpace::run(const State& state, const Move& move, const Presences& before) const {
   const std::size_t n = names_.size();
-  Ran ran{state, Small<sb::Outcome, 2>(n), Small<Tag, 2>(n), {}, false, {}};
+  Ran ran{state, Small<sb::Outcome, 2>(n), Small<Tag, 2>(n), Small<std::optional<reference::UbKind>, 2>(n),
+          Small<reference::TagId, 2>(n), {}, false, {}};
   for (std::size_t m = 0; m < n; ++m) {
     std::unique_ptr<sb::AnyModel> model = state.models[m]->clone();
     ran.ub[m] = perform(*model, state, m, move, ran.made[m]);
     ran.anyUb = ran.anyUb || ran.ub[m].has_value();
     ran.child.models[m] = std::move(model);
+    auto memory = std::make_shared<reference::Memory>(*state.references[m]);
+    ran.referenceUb[m] = perform(*memory, state, m, move, ran.referenceMade[m]);
+    ran.child.references[m] = std::move(memory);
   }
   if (move.op == Op::kAlloc) ran.child.allocated = true;
   if (move.op == Op::kCall) ran.child.calls.push_back(ran.child.nextCall++);
   if (move.op == Op::kReturn) ran.child.calls.pop_back();
   checkLaws(state, move, ran);
+  checkAgreement(state, move, ran);
   compareVerdicts(state, move, ran);
   if (!ran.anyUb) updateLosses(state, before, ran);
   return ran;
@@ -292,6 +341,43 @@ void TraceSpace::checkLaws(const State& state, const Move& move, Ran& ran) const
     ran.findings.emplace_back(
         lawSlot(m, tag.untagged() ? TraceLaw::kRemovedItemsUntagged : TraceLaw::kRemovedItemsTagged),
         quoted(state, move) + " is granted via " + sb::toString(tag) + ", which had lost its last item on those bytes");
+  }
+}
+
+/// Each variant against its reference: the same verdict; without UB, the
+/// same tag made and the same stack on every byte (properties/model_agreement.hpp).
+void TraceSpace::checkAgreement(const State& state, const Move& move, Ran& ran) const {
+  for (std::size_t m = 0; m < names_.size(); ++m) {
+    const std::size_t slot = lawSlot(m, TraceLaw::kAgreesWithReference);
+    const std::optional<reference::UbKind>& refUb = ran.referenceUb[m];
+    if (ran.ub[m].has_value() != refUb.has_value()) {
+      const std::string model = ran.ub[m] ? "finds " + std::string(sb::kindId(ran.ub[m]->kind)) : "finds no UB";
+      const std::string ref = refUb ? "finds " + std::string(reference::kindName(*refUb)) : "finds no UB";
+      ran.findings.emplace_back(slot, quoted(state, move) + ": the model " + model + ", the reference " + ref);
+      continue;
+    }
+    if (ran.ub[m]) continue;  // both end the trace here
+    if ((move.op == Op::kAlloc || move.op == Op::kLet) && ran.made[m].id != ran.referenceMade[m]) {
+      ran.findings.emplace_back(slot, quoted(state, move) + " makes " + sb::toString(ran.made[m]) +
+                                          " in the model, another tag in the reference");
+      continue;
+    }
+    const sb::AnyModel& model = *ran.child.models[m];
+    const reference::Memory& ref = *ran.child.references[m];
+    if (!ran.child.allocated) continue;
+    if (model.isLive(0) != ref.isLive(0)) {
+      ran.findings.emplace_back(slot, "after " + quoted(state, move) + " x is freed in only one of the model and the reference");
+      continue;
+    }
+    if (!model.isLive(0)) continue;
+    std::string difference;
+    forEachByte(model, universe_.bytes, [&](std::uint64_t b, const sb::Stack& stack) {
+      if (difference.empty()) {
+        difference = properties::compareStacks("x[" + std::to_string(b) + "]", properties::toReferenceStack(stack),
+                                               ref.stacks(0)[b]);
+      }
+    });
+    if (!difference.empty()) ran.findings.emplace_back(slot, "after " + quoted(state, move) + ", " + difference);
   }
 }
 
@@ -480,8 +566,9 @@ const TraceFinding& ModelExploration::difference(std::string_view accepts, std::
 }
 
 ModelExploration exploreModels(std::span<const std::string> models, const TraceUniverse& universe,
-                               const Limits& limits) {
-  const TraceSpace space(std::vector<std::string>(models.begin(), models.end()), universe);
+                               const Limits& limits, std::span<const reference::Variant> references) {
+  const TraceSpace space(std::vector<std::string>(models.begin(), models.end()), universe,
+                         std::vector<reference::Variant>(references.begin(), references.end()));
   ModelExploration result{space.models(), universe, explore(space, limits), {}};
   for (std::size_t slot = 0; slot < space.findingSlots(); ++slot) {
     TraceFinding finding{space.slotName(slot), space.slotModels(slot), space.slotMustHold(slot),

@@ -27,6 +27,7 @@
 #include "harness/explore/bfs.hpp"
 #include "harness/sbt/replay.hpp"
 #include "harness/sbt/trace.hpp"
+#include "model/reference/memory.hpp"
 #include "model/sb/any_model.hpp"
 
 namespace sbcheck::explore {
@@ -108,10 +109,15 @@ enum class TraceLaw : std::uint8_t {
   kStackInvariants,      ///< Stack::checkInvariants on every byte (S1, S2, C1)
   kRemovedItemsTagged,   ///< removed items never grant access (properties/sbt_property.hpp), tagged tags
   kRemovedItemsUntagged, ///< the same for `Untagged`
+  /// The variant agrees with the plain reference under the same variant
+  /// (properties/model_agreement.hpp): same verdict, same tag made, same
+  /// stack on every byte (equal neighbours merged) after every event.
+  kAgreesWithReference,
 };
 inline constexpr TraceLaw kTraceLaws[] = {TraceLaw::kStackInvariants, TraceLaw::kRemovedItemsTagged,
-                                          TraceLaw::kRemovedItemsUntagged};
-/// "stack-invariants", "removed-items-never-grant", "removed-untagged-items-never-grant".
+                                          TraceLaw::kRemovedItemsUntagged, TraceLaw::kAgreesWithReference};
+/// "stack-invariants", "removed-items-never-grant", "removed-untagged-items-never-grant",
+/// "model-agrees-with-reference".
 std::string_view lawId(TraceLaw law);
 /// Whether `law` must hold under variant `model` (removedItemsMustHold).
 bool lawMustHold(std::string_view model, TraceLaw law);
@@ -133,6 +139,9 @@ class TraceSpace {
   };
   struct State {
     Small<std::shared_ptr<const sb::AnyModel>, 2> models;  ///< shared until a move changes one
+    /// Per variant, the reference driven by the same moves (kAgreesWithReference).
+    /// Not part of the canonical form: where it agrees it adds nothing.
+    Small<std::shared_ptr<const reference::Memory>, 2> references;
     Small<Slot, 3> slots;                                  ///< [0]: `x`; then `tags` slots
     Small<Held, 6> held;                                   ///< [slot * models + model]
     Small<std::uint8_t, 2> untaggedLost;                   ///< per variant, where its law is checked
@@ -147,7 +156,11 @@ class TraceSpace {
   using Presences = Small<Presence, 2>;  ///< per variant
 
   /// `models` are names AnyModel::create knows; the universe within the limits above.
-  TraceSpace(std::vector<std::string> models, const TraceUniverse& universe);
+  /// `references`, one per model, are what kAgreesWithReference compares
+  /// each with; empty: the reference variant of the same name (tests pass
+  /// deliberately wrong ones, to see the law find them).
+  TraceSpace(std::vector<std::string> models, const TraceUniverse& universe,
+             std::vector<reference::Variant> references = {});
 
   State root() const;
   std::uint64_t fingerprint(const State& state) const;
@@ -180,8 +193,11 @@ class TraceSpace {
   Small<std::uint8_t, 4> targets(const State& state) const;
   void letOperations(const State& state, std::uint8_t slot, sb::ByteRange bytes, std::vector<Move>& out) const;
   sb::Outcome perform(sb::AnyModel& model, const State& state, std::size_t m, const Move& move, sb::Tag& made) const;
+  std::optional<reference::UbKind> perform(reference::Memory& memory, const State& state, std::size_t m,
+                                           const Move& move, reference::TagId& made) const;
   Ran run(const State& state, const Move& move, const Presences& before) const;
   void checkLaws(const State& state, const Move& move, Ran& ran) const;
+  void checkAgreement(const State& state, const Move& move, Ran& ran) const;
   void compareVerdicts(const State& state, const Move& move, Ran& ran) const;
   void updateLosses(const State& state, const Presences& before, Ran& ran) const;
   std::optional<std::uint8_t> lostBytes(const State& state, std::size_t m, sb::Tag tag) const;
@@ -198,6 +214,7 @@ class TraceSpace {
   std::vector<std::string> names_;
   TraceUniverse universe_;
   std::vector<bool> untaggedChecked_;  ///< per variant: is kRemovedItemsUntagged checked
+  std::vector<reference::Variant> references_;  ///< per variant
 };
 
 /// One finding slot's outcome.
@@ -222,9 +239,9 @@ struct ModelExploration {
   const TraceFinding& difference(std::string_view accepts, std::string_view rejects) const;
 };
 
-/// Explores `models` together over `universe`.
+/// Explores `models` together over `universe` (`references` as for TraceSpace).
 ModelExploration exploreModels(std::span<const std::string> models, const TraceUniverse& universe,
-                               const Limits& limits);
+                               const Limits& limits, std::span<const reference::Variant> references = {});
 
 /// A trace's verdict under one variant, on a fresh model: its first UB (line
 /// and kind only), or none.

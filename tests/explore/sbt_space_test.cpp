@@ -18,6 +18,7 @@
 #include "harness/explore/sbt_space.hpp"
 #include "harness/sbt/parse.hpp"
 #include "harness/sbt/print.hpp"
+#include "properties/model_agreement.hpp"
 #include "properties/sbt_property.hpp"
 
 namespace sbcheck::explore {
@@ -131,6 +132,50 @@ TEST(TraceExplorer, FindsTheKnownRemovedUntaggedItemCounterexampleInItsShortestF
   ASSERT_TRUE(violation);
   EXPECT_EQ(violation->eventIndex, finding.trace->events.size() - 1);
   EXPECT_FALSE(explored.law("sb2", TraceLaw::kRemovedItemsTagged).trace);
+}
+
+/// A deliberately wrong reference for `model`: `mutate` applied to its knobs.
+template <class Mutate>
+std::vector<reference::Variant> wrongReference(std::string_view model, Mutate&& mutate) {
+  reference::Variant variant = *reference::findVariant(model);
+  mutate(variant.mutation);
+  return {variant};
+}
+
+/// The agreement law's shortest trace against a wrong reference for sb2.
+std::optional<sbt::Trace> shortestDisagreement(const std::vector<reference::Variant>& wrong,
+                                               const TraceUniverse& universe) {
+  const std::vector<std::string> models{"sb2"};
+  const ModelExploration explored = exploreModels(models, universe, limits(6), wrong);
+  const TraceFinding& finding = explored.law("sb2", TraceLaw::kAgreesWithReference);
+  EXPECT_EQ(finding.name, "sb2: model-agrees-with-reference");
+  EXPECT_TRUE(finding.mustHold && finding.checked);
+  if (finding.trace) {
+    // The property's own check (on the trace runner) sees it at the same last event.
+    const auto underTest = properties::referenceSubject(wrong.front());
+    const auto right = properties::referenceSubject(*reference::findVariant("sb2"));
+    const auto violation = properties::checkAgreement(*finding.trace, *underTest, *right);
+    EXPECT_TRUE(violation && violation->eventIndex + 1 == finding.trace->events.size()) << finding.reason;
+  }
+  return finding.trace;
+}
+
+TEST(TraceExplorer, FindsADisagreeingReferenceWithTheShortestTrace) {
+  TraceUniverse universe = tinyUniverse();
+  const auto noRegrant = shortestDisagreement(
+      wrongReference("sb2", [](reference::Mutation& m) { m.noTwoPhaseRegrant = true; }), universe);
+  ASSERT_TRUE(noRegrant);
+  EXPECT_EQ(sbt::printTrace(*noRegrant), "alloc x 1\nlet p1 = &mut x twophase\n");
+  const auto bottomUp = shortestDisagreement(
+      wrongReference("sb2", [](reference::Mutation& m) { m.bottomUpSearch = true; }), universe);
+  ASSERT_TRUE(bottomUp);
+  EXPECT_LE(bottomUp->events.size(), 4u) << sbt::printTrace(*bottomUp);
+  universe.frames = 1;
+  const auto noProtectors = shortestDisagreement(
+      wrongReference("sb2", [](reference::Mutation& m) { m.ignoreProtectors = true; }), universe);
+  ASSERT_TRUE(noProtectors);
+  EXPECT_EQ(noProtectors->events.size(), 4u) << sbt::printTrace(*noProtectors);
+  EXPECT_EQ(noProtectors->events[1].kind, sbt::EventKind::kCall);
 }
 
 /// The differences the compare acceptance names, in their shortest form.
