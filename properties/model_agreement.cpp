@@ -191,7 +191,8 @@ TraceCounterexample shrinkDisagreement(Trace trace, const TraceViolation& violat
   trace.events.resize(violation.eventIndex + 1);  // nothing after the first difference matters
   result.trace = sbt::shrinkWhile(
       std::move(trace), [&](const Trace& candidate) { return failure(candidate, options).has_value(); },
-      &result.shrinkSteps);
+      &result.shrink);
+  result.shrinkSteps = result.shrink.steps();
   const std::optional<TraceViolation> again = failure(result.trace, options);
   assert(again && "renaming and dropping markers change nothing either side sees");
   result.violation = again.value_or(violation);

@@ -16,6 +16,7 @@
 #include "harness/seeds.hpp"
 #include "model/cell/policy.hpp"
 #include "properties/counterexample_file.hpp"
+#include "properties/model_agreement.hpp"
 #include "properties/sbt_property.hpp"
 
 namespace sbcheck::cli {
@@ -39,7 +40,10 @@ const Command kCheckCommand{
     "properties: leaks-block-mutable-borrows, mutable-borrows-block-leaks,\n"
     "            parents-outlive-iterators, oracle (on .cell sequences, per policy)\n"
     "            removed-items-never-grant (on random .sbt traces, per model variant\n"
-    "            and for tagged and untagged pointers; every variant unless --model)\n\n"
+    "            and for tagged and untagged pointers; every variant unless --model)\n"
+    "            model-agrees-with-reference (on random .sbt traces, per variant: the\n"
+    "            same verdict at the same event and the same stacks after every\n"
+    "            event as an independent plain implementation of the spec)\n\n"
     "Known flaws: where a property is documented not to hold (the unsound\n"
     "policies; generation lets a mutable borrow through while a leak lives, by\n"
     "design; untagged pointers under most variants), its failure is expected.\n"
@@ -78,6 +82,7 @@ struct Request {
   std::vector<std::string> policies;
   std::vector<const properties::CellProperty*> properties;
   bool traceLaw = true;
+  bool agreement = true;  ///< model-agrees-with-reference
   std::string model = "sb2";
   std::vector<std::string> traceModels;
   std::uint64_t runs = kDefaultRuns;
@@ -104,16 +109,24 @@ struct PairResult {
   Verdict verdict() const { return verdictOf(property->mustHold(options.policy), result.counterexample.has_value()); }
 };
 
-/// The trace law under one model variant and tag scope.
+/// A trace law under one model variant (and, for removed items, tag scope).
 struct TraceResult {
   properties::TraceSearchOptions options;
   properties::TraceSearchResult result;
   std::optional<Saved> saved;
   std::string reproduce;
+  bool agreement = false;  ///< model-agrees-with-reference, not removed-items-never-grant
 
-  Verdict verdict() const {
-    return verdictOf(properties::removedItemsMustHold(options.model, options.scope), result.counterexample.has_value());
+  bool mustHold() const {
+    return agreement ? properties::modelAgreementMustHold(options.model)
+                     : properties::removedItemsMustHold(options.model, options.scope);
   }
+  std::string_view property() const { return agreement ? properties::kModelAgreementId : kTraceProperty; }
+  /// "sb2, tagged" for removed items; "sb2" for agreement.
+  std::string entry() const {
+    return options.model + (agreement ? "" : ", " + std::string(options.scope == properties::TagScope::kTagged ? "tagged" : "untagged"));
+  }
+  Verdict verdict() const { return verdictOf(mustHold(), result.counterexample.has_value()); }
 };
 
 std::string_view scopeName(properties::TagScope scope) {
@@ -134,11 +147,13 @@ std::string traceCounterexampleFile(const TraceResult& r) {
   const properties::TraceCounterexample& c = *r.result.counterexample;
   sbt::Trace trace = c.trace;
   trace.models = {r.options.model};
-  const bool expected = !properties::removedItemsMustHold(r.options.model, r.options.scope);
+  const bool expected = !r.mustHold();
   const std::string text = sbt::printTrace(trace);
   const std::size_t header = text.find('\n') + 1;  // `#! models:` must stay the first line
-  return text.substr(0, header) + "# property: removed items never grant access (" +
-         std::string(scopeName(r.options.scope)) + " pointers) -- fails under " + r.options.model +
+  const std::string title = r.agreement ? "the model agrees with the reference"
+                                        : "removed items never grant access (" +
+                                              std::string(scopeName(r.options.scope)) + " pointers)";
+  return text.substr(0, header) + "# property: " + title + " -- fails under " + r.options.model +
          (expected ? " (as expected of this variant)" : "") + "\n# reason: " + c.violation.reason +
          "\n# found by: " + r.reproduce + "\n" + text.substr(header);
 }
@@ -170,7 +185,7 @@ void printMissing(Verdict verdict, std::uint64_t runs, std::string_view what, st
 
 void printTraceText(const TraceResult& r, std::ostream& out) {
   const Verdict verdict = r.verdict();
-  out << label(verdict) << kTraceProperty << "  [" << r.options.model << ", " << scopeName(r.options.scope) << "]  ";
+  out << label(verdict) << r.property() << "  [" << r.entry() << "]  ";
   if (!r.result.counterexample) return printMissing(verdict, static_cast<std::uint64_t>(r.result.runs), "traces", out);
   const properties::TraceCounterexample& c = *r.result.counterexample;
   out << "fails after " << c.foundAtRun << " trace(s)"
@@ -207,9 +222,9 @@ void writeShrink(JsonWriter& json, std::size_t originalLength, const ShrinkStats
 }
 
 void writeTraceJson(JsonWriter& json, const TraceResult& r) {
-  json.beginObject().key("property").value(kTraceProperty).key("model").value(r.options.model);
-  json.key("tags").value(scopeName(r.options.scope));
-  json.key("expected_to_hold").value(properties::removedItemsMustHold(r.options.model, r.options.scope));
+  json.beginObject().key("property").value(r.property()).key("model").value(r.options.model);
+  if (!r.agreement) json.key("tags").value(scopeName(r.options.scope));
+  json.key("expected_to_hold").value(r.mustHold());
   json.key("status").value(r.result.counterexample ? "fails" : "holds").key("verdict").value(verdictId(r.verdict()));
   json.key("runs").value(r.result.runs).key("counterexample");
   if (const auto& c = r.result.counterexample) {
@@ -257,18 +272,19 @@ std::optional<Request> readRequest(const Parsed& parsed, std::string& error) {
     request.policies = {*policy};
   }
   for (const properties::CellProperty& property : properties::cellProperties()) request.properties.push_back(&property);
-  request.traceLaw = !parsed.has("--policy");
+  request.traceLaw = request.agreement = !parsed.has("--policy");
   if (auto name = parsed.get("--property")) {
     const properties::CellProperty* property = properties::findCellProperty(*name);
     request.traceLaw = *name == kTraceProperty;
-    if (property == nullptr && !request.traceLaw) {
+    request.agreement = *name == properties::kModelAgreementId;
+    if (property == nullptr && !request.traceLaw && !request.agreement) {
       error = "unknown property '" + *name + "'";
       return std::nullopt;
     }
     request.properties = property != nullptr ? std::vector{property} : std::vector<const properties::CellProperty*>{};
   }
   if (request.properties.empty()) {
-    const std::string why = std::string(kTraceProperty) + " runs on .sbt traces, which have no cell policy";
+    const std::string why = *parsed.get("--property") + " runs on .sbt traces, which have no cell policy";
     if (!rejectOption(parsed, "--policy", why, error)) return std::nullopt;
     if (!rejectOption(parsed, "--stats", "it counts the operations of .cell sequences", error)) return std::nullopt;
   }
@@ -343,6 +359,25 @@ TraceResult checkTraces(const std::string& variant, properties::TagScope scope, 
   return r;
 }
 
+/// The model against the independent reference, on `request.runs` random traces.
+TraceResult checkAgreement(const std::string& variant, const Request& request, const SaveTarget& target) {
+  TraceResult r;
+  r.agreement = true;
+  r.options.model = variant;
+  properties::AgreementSearchOptions options;
+  options.model = variant;
+  options.runs = static_cast<int>(request.runs);
+  options.seed = streamSeed(request.seed, std::string(properties::kModelAgreementId) + "/" + variant);
+  r.result = properties::searchAgreement(options);
+  r.reproduce = "sbcheck check --property " + std::string(properties::kModelAgreementId) + " --model " + variant +
+                " --seed " + std::to_string(request.seed) + runsFlag(request.runs);
+  if (r.result.counterexample) {
+    r.saved = target.save("sbt", std::string(properties::kModelAgreementId) + "-" + variant, ".sbt",
+                          traceCounterexampleFile(r));
+  }
+  return r;
+}
+
 }  // namespace
 
 int checkMain(std::span<char* const> args) {
@@ -384,6 +419,14 @@ int checkMain(std::span<char* const> args) {
       lost = (r.saved && reportLost(*r.saved)) || lost;
       traceResults.push_back(std::move(r));
     }
+  }
+  for (const std::string& variant : request->agreement ? request->traceModels : std::vector<std::string>{}) {
+    if (interruptRequested()) break;
+    TraceResult r = checkAgreement(variant, *request, *target);
+    if (!request->json) printTraceText(r, std::cout);
+    tally.add(r.verdict());
+    lost = (r.saved && reportLost(*r.saved)) || lost;
+    traceResults.push_back(std::move(r));
   }
   const bool interrupted = interruptRequested();
   std::ostringstream document;

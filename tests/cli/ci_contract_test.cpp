@@ -185,6 +185,14 @@ TEST_F(CiContract, ExploreAndCheckAgreeOnKnownFlaws) {
   EXPECT_EQ(run("explore --no-save --policy unchecked-leak --depth 2 --expect-failures=ignore").status, 0);
 }
 
+TEST_F(CiContract, CheckComparesTheModelWithTheReference) {
+  const CliResult result = run("check --json --no-save --property model-agrees-with-reference --model sb2 --runs 50 --seed 1");
+  EXPECT_EQ(result.status, 0) << result.out;
+  EXPECT_NE(result.out.find("\"property\":\"model-agrees-with-reference\",\"model\":\"sb2\""), std::string::npos)
+      << result.out;
+  EXPECT_NE(result.out.find("\"verdict\":\"holds\""), std::string::npos) << result.out;
+}
+
 // ---- 5. shrinking that reaches small values ---------------------------------------------
 
 TEST_F(CiContract, TraceCounterexamplesShrinkToASmallAllocationOnEverySeed) {
@@ -269,6 +277,7 @@ TEST_F(CiContract, OptionsThatDoNotApplyAreErrors) {
   EXPECT_EQ(policy.status, 2);
   EXPECT_NE(policy.err.find("--policy does not apply"), std::string::npos) << policy.err;
   EXPECT_EQ(run("check --property removed-items-never-grant --stats").status, 2);
+  EXPECT_EQ(run("check --property model-agrees-with-reference --policy strict").status, 2);
   EXPECT_EQ(run("check --no-save --save-to x").status, 2);
   const CliResult seed = run("check --seed 18446744073709551616");
   EXPECT_EQ(seed.status, 2);
