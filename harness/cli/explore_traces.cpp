@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <map>
 #include <thread>
 
 #include "harness/cli/explore_report.hpp"
@@ -117,9 +118,21 @@ int exploreTraces(const Parsed& parsed) {
   for (const char* flag : {"--bytes", "--tags", "--depth"}) {
     if (auto value = parsed.get(flag)) foundBy += " " + std::string(flag) + " " + *value;
   }
-  const explore::ModelExploration run = explore::exploreModels(models, universe, limits);
   const bool json = parsed.has("--json");
   bool lost = false;
+  // Saved (and, as text, announced) the moment it is found: a run that is
+  // killed later still leaves its findings behind.
+  std::map<std::string, std::vector<Saved>> savedByName;
+  const auto onFinding = [&](const explore::TraceFinding& finding) {
+    std::vector<Saved>& saved = savedByName[finding.name];
+    for (const std::string& model : finding.models) {
+      saved.push_back(target->save("sbt", stemOf(finding) + "--" + model, ".sbt", traceFile(finding, model, foundBy)));
+      lost = reportLost(saved.back()) || lost;
+      if (!json) std::cout << "found: " << finding.name << " (" << finding.trace->events.size() << " events); "
+                           << saved.back().text() << std::endl;
+    }
+  };
+  const explore::ModelExploration run = explore::exploreModels(models, universe, limits, {}, onFinding);
   bool lawFailed = false;
   JsonWriter writer(std::cout);
   if (json) {
@@ -138,11 +151,7 @@ int exploreTraces(const Parsed& parsed) {
   }
   for (const explore::TraceFinding& finding : run.findings) {
     lawFailed = lawFailed || (isLaw(finding) && finding.trace);
-    std::vector<Saved> saved;
-    for (const std::string& model : finding.trace ? finding.models : std::vector<std::string>{}) {
-      saved.push_back(target->save("sbt", stemOf(finding) + "--" + model, ".sbt", traceFile(finding, model, foundBy)));
-      lost = reportLost(saved.back()) || lost;
-    }
+    const std::vector<Saved>& saved = savedByName[finding.name];
     json ? writeFinding(finding, saved, writer) : printFinding(finding, saved, std::cout);
   }
   const bool interrupted = run.run.ending == explore::Ending::kInterrupted;

@@ -566,18 +566,25 @@ const TraceFinding& ModelExploration::difference(std::string_view accepts, std::
 }
 
 ModelExploration exploreModels(std::span<const std::string> models, const TraceUniverse& universe,
-                               const Limits& limits, std::span<const reference::Variant> references) {
+                               const Limits& limits, std::span<const reference::Variant> references,
+                               const std::function<void(const TraceFinding&)>& onFinding) {
   const TraceSpace space(std::vector<std::string>(models.begin(), models.end()), universe,
                          std::vector<reference::Variant>(references.begin(), references.end()));
-  ModelExploration result{space.models(), universe, explore(space, limits), {}};
-  for (std::size_t slot = 0; slot < space.findingSlots(); ++slot) {
+  const auto findingOf = [&](std::size_t slot, const Finding<TraceMove>* found) {
     TraceFinding finding{space.slotName(slot), space.slotModels(slot), space.slotMustHold(slot),
                          space.slotChecked(slot), std::nullopt, {}};
-    if (const auto& found = result.run.findings[slot]) {
+    if (found != nullptr) {
       finding.trace = space.traceOf(found->path);
       finding.reason = found->reason;
     }
-    result.findings.push_back(std::move(finding));
+    return finding;
+  };
+  FindingCallback<TraceMove> tell;
+  if (onFinding) tell = [&](std::size_t slot, const Finding<TraceMove>& found) { onFinding(findingOf(slot, &found)); };
+  ModelExploration result{space.models(), universe, explore(space, limits, tell), {}};
+  for (std::size_t slot = 0; slot < space.findingSlots(); ++slot) {
+    const auto& found = result.run.findings[slot];
+    result.findings.push_back(findingOf(slot, found ? &*found : nullptr));
   }
   return result;
 }

@@ -17,6 +17,7 @@
 
 #include <boost/container/small_vector.hpp>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -239,9 +240,11 @@ struct ModelExploration {
   const TraceFinding& difference(std::string_view accepts, std::string_view rejects) const;
 };
 
-/// Explores `models` together over `universe` (`references` as for TraceSpace).
+/// Explores `models` together over `universe` (`references` as for TraceSpace),
+/// telling `onFinding` (when given) of each finding with a trace as soon as it is found.
 ModelExploration exploreModels(std::span<const std::string> models, const TraceUniverse& universe,
-                               const Limits& limits, std::span<const reference::Variant> references = {});
+                               const Limits& limits, std::span<const reference::Variant> references = {},
+                               const std::function<void(const TraceFinding&)>& onFinding = {});
 
 /// A trace's verdict under one variant, on a fresh model: its first UB (line
 /// and kind only), or none.
