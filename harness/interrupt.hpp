@@ -9,7 +9,8 @@
 namespace sbcheck {
 
 /// Makes SIGINT and SIGTERM set the interrupt flag instead of killing the
-/// process. A second signal of either kind ends the process at once.
+/// process. A second signal of either kind, two seconds or more after the
+/// first, ends the process at once.
 void installInterruptHandlers();
 
 /// The flag the handlers set (false until a signal arrives).
