@@ -236,17 +236,6 @@ TEST_F(CiContract, EveryFileCheckAndExploreSaveNamesACommandThatReproducesIt) {
   expectEachReproduces(files);
 }
 
-TEST_F(CiContract, EveryFileCompareSavesNamesACommandThatReproducesIt) {
-  const fs::path dir = dir_ / "cx";
-  ASSERT_LE(run("compare --policies strict,generation --models sb2,sb2-disable --runs 30 --save-to " + dir.string()).status,
-            1);
-  const std::vector<fs::path> files = filesIn(dir);
-  std::set<std::string> commands;
-  for (const fs::path& file : files) commands.insert(foundBy(slurp(file)).substr(0, 16));
-  EXPECT_TRUE(commands.contains("sbcheck compare ")) << files.size();
-  expectEachReproduces(files);
-}
-
 TEST_F(CiContract, AFailurePrintsTheCommandThatReproducesIt) {
   const CliResult result = run("check --no-save --policy unguarded-inner --property oracle --seed 7 --runs 50");
   EXPECT_NE(result.out.find("reproduce: sbcheck check --policy unguarded-inner --model sb2 --property oracle --seed 7 "
