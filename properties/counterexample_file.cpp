@@ -3,6 +3,8 @@
 
 #include "harness/cellseq/print.hpp"
 #include "harness/cellseq/run.hpp"
+#include "harness/isolation.hpp"
+#include "properties/isolated_check.hpp"
 
 namespace sbcheck::properties {
 
@@ -36,7 +38,15 @@ std::string counterexampleFile(const Counterexample& counterexample, const Searc
                                  std::string(violation.property->id) + " --seed " + std::to_string(options.seed)
                            : foundBy) +
           "\n";
-  return text + expectationsFile(counterexample.sequence, options.policy, options.model);
+  if (!options.isolate) return text + expectationsFile(counterexample.sequence, options.policy, options.model);
+  // The expectations come from a run, which may crash: run it in a child too.
+  const auto file = runIsolated(
+      [&] { return expectationsFile(counterexample.sequence, options.policy, options.model); }, kChildTimeoutSeconds);
+  if (const auto* expected = std::get_if<std::string>(&file)) return text + *expected;
+  cellseq::Sequence sequence = counterexample.sequence;
+  sequence.policies = {options.policy};
+  return text + "# no outcomes: the run crashed (" + std::get<ChildCrash>(file).reason + ")\n" +
+         cellseq::printSequence(sequence);
 }
 
 }  // namespace sbcheck::properties

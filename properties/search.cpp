@@ -9,6 +9,7 @@
 #include "harness/interrupt.hpp"
 #include "harness/cellseq/abstract_cell.hpp"
 #include "harness/cellseq/shrink.hpp"
+#include "properties/isolated_check.hpp"
 
 namespace sbcheck::properties {
 namespace {
@@ -21,10 +22,16 @@ std::optional<Violation> failure(const Sequence& sequence, const SearchOptions& 
                                  const CellProperty* only = nullptr,
                                  const std::vector<cellseq::Outcome>* specified = nullptr) {
   const CellProperty* one[] = {only};
+  // A crash is reproduced by the same run that crashed: every property watching.
+  const bool narrow = only != nullptr && only != &kRunsToCompletion;
   const std::span<const CellProperty* const> properties =
-      only != nullptr ? std::span<const CellProperty* const>(one) : options.properties;
-  if (specified != nullptr) return checkSequence(sequence, options.policy, options.model, properties, *specified);
-  return checkSequence(sequence, options.policy, options.model, properties);
+      narrow ? std::span<const CellProperty* const>(one) : options.properties;
+  std::optional<Violation> violation =
+      options.isolate ? checkSequenceIsolated(sequence, options.policy, options.model, properties, specified)
+      : specified != nullptr ? checkSequence(sequence, options.policy, options.model, properties, *specified)
+                             : checkSequence(sequence, options.policy, options.model, properties);
+  if (violation && only != nullptr && violation->property != only) return std::nullopt;
+  return violation;
 }
 
 /// Whether `sequence` is well-formed under the policy (the spec binds every

@@ -23,6 +23,9 @@ struct SearchOptions {
   int maxSize = 100;  ///< sizes ramp from 0 to this, as RapidCheck's do
   cellseq::Universe universe;
   cellseq::GenStats* stats = nullptr;  ///< filled when given
+  /// Each sequence checked in a forked child (check --fork): a crash or a
+  /// hang fails the sequence (kRunsToCompletion) instead of ending the search.
+  bool isolate = false;
 };
 
 struct Counterexample {

@@ -23,9 +23,9 @@ class CheckingProbe : public cell::Probe {
  public:
   /// Memory operations from now on come from `op` (which outlives them).
   virtual void setOp(const Op& op) = 0;
-  /// Stops telling the model (and vetoing): for tearing down after a run.
+  /// Stops telling the model, and vetoing anything but a use of a freed
+  /// object: for tearing down after a run.
   virtual void detach() = 0;
-  virtual bool freed(cell::PtrId base) const = 0;
   /// Whether the model found UB (everything after it is vetoed).
   virtual bool halted() const = 0;
 };

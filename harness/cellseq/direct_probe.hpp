@@ -25,6 +25,8 @@ class DirectProbe final : public CheckingProbe {
   void setOp(const Op&) override {}
   void detach() override { detached_ = true; }
   bool freed(cell::PtrId base) const override { return pointers_[base].freed; }
+  /// Whether `ptr` points into an object already freed.
+  bool freedUnder(cell::PtrId ptr) const { return pointers_[pointers_[ptr].base].freed; }
   bool halted() const override { return ub_.has_value(); }
 
   cell::PtrId allocated() override {
@@ -44,14 +46,18 @@ class DirectProbe final : public CheckingProbe {
   }
 
   bool access(cell::PtrId ptr, sb::AccessKind kind, cell::Region region) override {
-    if (detached_) return true;
-    if (!ub_) ub_ = model_.access(kind, pointers_[ptr].ptr, bytesOf(region));
-    return !ub_;
+    if (!detached_ && !ub_) ub_ = model_.access(kind, pointers_[ptr].ptr, bytesOf(region));
+    // A freed object's memory is never touched, whatever the model says.
+    return !freedUnder(ptr) && (detached_ || !ub_);
   }
 
-  void deallocated(cell::PtrId base) override {
-    pointers_[base].freed = true;
+  bool deallocate(cell::PtrId base) override {
+    const bool halted = ub_.has_value();
     if (!detached_ && !ub_) ub_ = model_.dealloc(pointers_[base].ptr);
+    // Vetoed: a second free, or a free the model forbids (not one after UB).
+    if (pointers_[base].freed || (!halted && ub_)) return false;
+    pointers_[base].freed = true;
+    return true;
   }
 
  private:

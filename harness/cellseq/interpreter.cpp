@@ -56,13 +56,17 @@ Interpreter<P>::Interpreter(const Interpreter& other, CheckingProbe& probe)
     copies.emplace_back(object, cell::Object::copyOf(*object, probe));
     return *copies.back().second;
   };
+  // A reference a buggy cell left to a freed object stays one, holding nothing.
+  auto copyRef = [&](const cell::Ref& ref) {
+    return other.probe_.freed(ref.base()) ? cell::Ref::dangling(probe, ref.base()) : cell::Ref::share(copyOf(ref.get()));
+  };
   names_.reserve(other.names_.size());
   for (const std::optional<Named>& slot : other.names_) {
     const Entry& entry = slot->entry;
     if (const auto* ref = std::get_if<cell::Ref>(&entry)) {
-      names_.emplace_back(Named{slot->name, cell::Ref::share(copyOf(ref->get()))});
+      names_.emplace_back(Named{slot->name, copyRef(*ref)});
     } else if (const auto* guard = std::get_if<cell::Guard>(&entry)) {
-      names_.emplace_back(Named{slot->name, guard->copyFor(cell::Ref::share(copyOf(guard->object())))});
+      names_.emplace_back(Named{slot->name, guard->copyFor(copyRef(guard->object()))});
     } else {
       const auto& it = std::get<cell::Iterator>(entry);
       cell::Object* object = other.probe_.freed(it.base()) ? nullptr : &copyOf(it.leak().object);
@@ -239,10 +243,10 @@ void Interpreter<P>::facts(CellFacts& into) const {
   for (const std::optional<Named>& slot : names_) {
     const Entry& entry = slot->entry;
     if (const auto* ref = std::get_if<cell::Ref>(&entry)) {
-      factsOf(ref->get()->base());
+      factsOf(ref->base());
     } else if (const auto* guard = std::get_if<cell::Guard>(&entry)) {
-      if (guard->object() != nullptr) ++(guard->isMutable() ? factsOf(guard->object()->base()).mutableGuards
-                                                            : factsOf(guard->object()->base()).sharedGuards);
+      if (guard->object()) ++(guard->isMutable() ? factsOf(guard->object().base()).mutableGuards
+                                                 : factsOf(guard->object().base()).sharedGuards);
     } else {
       const auto& it = std::get<cell::Iterator>(entry);
       ObjectFacts& facts = factsOf(it.base());
@@ -257,9 +261,9 @@ std::optional<cell::PtrId> Interpreter<P>::objectOf(const Op& op) const {
                      op.kind == OpKind::kIter;
   const Entry* found = find(binds ? op.source : op.name);
   if (found == nullptr) return std::nullopt;
-  if (const auto* ref = std::get_if<cell::Ref>(found)) return ref->get()->base();
+  if (const auto* ref = std::get_if<cell::Ref>(found)) return ref->base();
   if (const auto* guard = std::get_if<cell::Guard>(found)) {
-    if (guard->object() != nullptr) return guard->object()->base();
+    if (guard->object()) return guard->object().base();
     return std::nullopt;
   }
   return std::get<cell::Iterator>(*found).base();

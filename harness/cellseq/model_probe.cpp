@@ -139,15 +139,20 @@ bool ModelProbe::access(cell::PtrId ptr, sb::AccessKind kind, cell::Region regio
   sbt::Event event;
   event.kind = kind == sb::AccessKind::Read ? sbt::EventKind::kRead : sbt::EventKind::kWrite;
   event.operand = sbt::Operand{pointers_[ptr].name, bytesOf(region)};
-  return run(std::move(event));
+  // A freed object's memory is never touched, whatever the model says.
+  return run(std::move(event)) && !pointers_[pointers_[ptr].base].freed;
 }
 
-void ModelProbe::deallocated(cell::PtrId base) {
-  pointers_[base].freed = true;
+bool ModelProbe::deallocate(cell::PtrId base) {
+  const bool halted = ub_.has_value();
   sbt::Event event;
   event.kind = sbt::EventKind::kDealloc;
   event.operand = sbt::Operand{pointers_[base].name, std::nullopt};
-  [[maybe_unused]] const bool allowed = run(std::move(event));
+  const bool allowed = run(std::move(event));
+  // Vetoed: a second free, or a free the model forbids (not one after UB).
+  if (pointers_[base].freed || (!halted && !allowed)) return false;
+  pointers_[base].freed = true;
+  return true;
 }
 
 }  // namespace sbcheck::cellseq

@@ -30,7 +30,7 @@ class ModelProbe final : public CheckingProbe {
   cell::PtrId allocated() override;
   std::optional<cell::PtrId> retag(cell::PtrId parent, sb::RetagKind kind, cell::Region region) override;
   bool access(cell::PtrId ptr, sb::AccessKind kind, cell::Region region) override;
-  void deallocated(cell::PtrId base) override;
+  bool deallocate(cell::PtrId base) override;
 
  private:
   struct Pointer {

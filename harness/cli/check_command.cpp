@@ -24,7 +24,7 @@ namespace sbcheck::cli {
 const Command kCheckCommand{
     "check",
     "[--policy NAME] [--model NAME] [--property NAME] [--runs N] [--seed S] [--expect-failures require|ignore]\n"
-    "       [--save-to DIR | --no-save] [--stats] [--json] [--json-out FILE]",
+    "       [--save-to DIR | --no-save] [--fork] [--stats] [--json] [--json-out FILE]",
     "Check the cell's properties on random sequences; shrink and save each failure.",
     "For every property and policy asked for (all by default), runs N random\n"
     "well-formed .cell sequences through the cell, with the SB2 model checking\n"
@@ -52,7 +52,11 @@ const Command kCheckCommand{
     "--expect-failures=ignore) every known flaw was found; 1 otherwise; 2 bad\n"
     "arguments or a counterexample that could not be saved; 130 interrupted\n"
     "(what was completed is reported). The default --runs finds every known flaw\n"
-    "for every seed.\n",
+    "for every seed.\n\n"
+    "--fork: for cells that may crash in ways the probe cannot see, each sequence\n"
+    "runs in a forked child; a child killed by a signal, or still running after\n"
+    "10 s, fails the property runs-to-completion with that sequence, which is\n"
+    "shrunk as any failure (each step in its own child).\n",
     {{"--policy", "NAME", "check this cell policy only (default: all five)"},
      {"--model", "NAME", "the SB2 variant (default: sb2 for cells, all for traces)"},
      {"--property", "NAME", "check this property only (default: all)"},
@@ -61,6 +65,7 @@ const Command kCheckCommand{
      {"--expect-failures", "MODE", "require (default): known flaws must be found; ignore: gate on the rest"},
      {"--save-to", "DIR", "where counterexamples go (default: the project's corpus/cell, corpus/sbt)"},
      {"--no-save", "", "save nothing (a dry run)"},
+     {"--fork", "", "run each .cell sequence in a forked child: a crash or a hang of the cell fails it (shrunk)"},
      {"--stats", "", "print the distribution of generated operations"},
      {"--json", "", "print one JSON document instead of text"},
      {"--json-out", "FILE", "also write the JSON document to FILE"}},
@@ -90,6 +95,7 @@ struct Request {
   ExpectFailures expectFailures = ExpectFailures::kRequire;
   bool stats = false;
   bool json = false;
+  bool fork = false;
 };
 
 /// " --runs N" when N is not the default: part of every reproducing command.
@@ -106,7 +112,11 @@ struct PairResult {
   bool deterministic = true;
   std::string reproduce;
 
-  Verdict verdict() const { return verdictOf(property->mustHold(options.policy), result.counterexample.has_value()); }
+  /// The property that failed: this one, or kRunsToCompletion for a crash under --fork.
+  const properties::CellProperty* failed() const {
+    return result.counterexample ? result.counterexample->violation.property : property;
+  }
+  Verdict verdict() const { return verdictOf(failed()->mustHold(options.policy), result.counterexample.has_value()); }
 };
 
 /// A trace law under one model variant (and, for removed items, tag scope).
@@ -249,6 +259,7 @@ void writeJson(JsonWriter& json, const PairResult& pair) {
     std::string text;
     for (const cellseq::Op& op : c->sequence.ops) text += cellseq::printOp(op) + "\n";
     json.beginObject().key("sequence").value(text).key("line").value(static_cast<int>(c->violation.opIndex) + 1);
+    json.key("violated").value(c->violation.property->id);  // the property, or runs-to-completion (--fork)
     json.key("reason").value(c->violation.reason).key("found_at_run").value(c->foundAtRun);
     writeShrink(json, c->originalLength, c->shrink);
     json.key("deterministic").value(pair.deterministic).key("found_by").value(pair.reproduce);
@@ -287,6 +298,7 @@ std::optional<Request> readRequest(const Parsed& parsed, std::string& error) {
     const std::string why = *parsed.get("--property") + " runs on .sbt traces, which have no cell policy";
     if (!rejectOption(parsed, "--policy", why, error)) return std::nullopt;
     if (!rejectOption(parsed, "--stats", "it counts the operations of .cell sequences", error)) return std::nullopt;
+    if (!rejectOption(parsed, "--fork", "it isolates runs of .cell sequences", error)) return std::nullopt;
   }
   request.model = parsed.get("--model").value_or("sb2");
   if (!sb::AnyModel::create(request.model)) {
@@ -314,6 +326,7 @@ std::optional<Request> readRequest(const Parsed& parsed, std::string& error) {
   }
   request.stats = parsed.has("--stats");
   request.json = parsed.has("--json");
+  request.fork = parsed.has("--fork");
   return request;
 }
 
@@ -326,14 +339,16 @@ PairResult checkPair(const properties::CellProperty* property, const std::string
   pair.options.runs = static_cast<int>(request.runs);
   pair.options.seed = streamSeed(request.seed, std::string(property->id) + "/" + policy);
   pair.options.stats = stats;
+  pair.options.isolate = request.fork;
   pair.result = properties::search(pair.options);
   pair.reproduce = "sbcheck check --policy " + policy + " --model " + request.model + " --property " +
-                   std::string(property->id) + " --seed " + std::to_string(request.seed) + runsFlag(request.runs);
+                   std::string(property->id) + " --seed " + std::to_string(request.seed) + runsFlag(request.runs) +
+                   (request.fork ? " --fork" : "");
   if (const auto& c = pair.result.counterexample) {
     pair.deterministic = properties::failsDeterministically(c->sequence, c->violation, pair.options);
     pair.options.seed = request.seed;  // the file names the run's seed, which reproduces it
     if (pair.deterministic) {
-      const Dedup dedup = property->mustHold(policy) ? Dedup::kByContent : Dedup::kByFlaw;
+      const Dedup dedup = pair.failed()->mustHold(policy) ? Dedup::kByContent : Dedup::kByFlaw;
       pair.saved = target.save("cell", std::string(property->id) + "-" + policy, ".cell",
                                properties::counterexampleFile(*c, pair.options, pair.reproduce), dedup);
     }

@@ -144,7 +144,9 @@ void appendCellForm(std::span<const BindingView> bindings, const cellseq::Direct
     if (binding.kind == BindingView::Kind::kIterator && binding.iterator->released()) {
       ++released;
     } else if (binding.object == nullptr) {
-      dangling.push_back(iteratorForm(*binding.iterator, TagNumbers::kAbsent, false));
+      dangling.push_back(binding.kind == BindingView::Kind::kIterator
+                             ? "i" + iteratorForm(*binding.iterator, TagNumbers::kAbsent, false)
+                             : std::string{binding.kind == BindingView::Kind::kName ? 'n' : 'g'});
     } else if (std::find(objects.begin(), objects.end(), binding.object) == objects.end()) {
       objects.push_back(binding.object);
     }

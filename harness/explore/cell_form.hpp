@@ -24,6 +24,8 @@
 //   after `stop`) answers `stop` forever, whatever its object: counted only.
 // - An iterator whose object was freed under it (no-parent-ref): every use
 //   but a `drop` of a released one is UB, whichever object it was.
+// - Likewise a name or guard a buggy cell left to a freed object (freed with
+//   references still held): every use is UB; only its kind is kept.
 #pragma once
 
 #include <span>
@@ -40,7 +42,7 @@ namespace sbcheck::explore {
 struct BindingView {
   enum class Kind : std::uint8_t { kName, kGuard, kIterator };
   Kind kind;
-  const cell::Object* object;      ///< null for an iterator whose object is freed, or that is released
+  const cell::Object* object;      ///< null when its object is freed, or for a released iterator
   const cell::Guard* guard;        ///< kGuard
   const cell::Iterator* iterator;  ///< kIterator
 };

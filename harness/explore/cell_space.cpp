@@ -175,10 +175,10 @@ class WorldSpace {
  private:
   static BindingView viewOf(const World<P>& world, const typename cellseq::Interpreter<P>::Entry& entry) {
     if (const auto* ref = std::get_if<cell::Ref>(&entry)) {
-      return {BindingView::Kind::kName, ref->get(), nullptr, nullptr};
+      return {BindingView::Kind::kName, ref->live() ? ref->get() : nullptr, nullptr, nullptr};
     }
     if (const auto* guard = std::get_if<cell::Guard>(&entry)) {
-      return {BindingView::Kind::kGuard, guard->object(), guard, nullptr};
+      return {BindingView::Kind::kGuard, guard->object().live() ? guard->object().get() : nullptr, guard, nullptr};
     }
     const auto& it = std::get<cell::Iterator>(entry);
     const bool gone = it.released() || world.probe.freed(it.base());

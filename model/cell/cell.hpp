@@ -15,12 +15,12 @@ class Cell {
  public:
   /// `borrow`: refused while a mutable borrow is held.
   static Result<Guard> borrow(const Ref& object) {
+    if (!readState(object)) return Halted{};
     Object& o = *object;
-    if (!readState(o)) return Halted{};
     if (o.state.mutablyBorrowed) return Refusal::kAlreadyBorrowed;
-    if (!writeState(o)) return Halted{};
+    if (!writeState(object)) return Halted{};
     ++o.state.borrows;
-    const std::optional<PtrId> ptr = o.probe().retag(o.base(), sb::RetagKind::kShared, Region::kData);
+    const std::optional<PtrId> ptr = object.probe().retag(object.base(), sb::RetagKind::kShared, Region::kData);
     if (!ptr) return Halted{};
     return Guard(object, *ptr, &o.data, /*isMutable=*/false);
   }
@@ -30,17 +30,17 @@ class Cell {
 
   /// `leak_immutable`, for an iterator.
   static Result<Iterator> leak(const Ref& object) {
+    if (!readState(object)) return Halted{};
     Object& o = *object;
-    if (!readState(o)) return Halted{};
     if (P::kLeakChecksMutableBorrow && o.state.mutablyBorrowed) return Refusal::kAlreadyBorrowed;
     if constexpr (!P::kGenerations) {
-      if (!writeState(o)) return Halted{};
+      if (!writeState(object)) return Halted{};
       ++o.state.leaks;
     }
     // As the seed's leak_immutable: a raw pointer to the data, then `&*ptr`.
-    const std::optional<PtrId> raw = o.probe().retag(o.base(), sb::RetagKind::kRawMut, Region::kData);
+    const std::optional<PtrId> raw = object.probe().retag(object.base(), sb::RetagKind::kRawMut, Region::kData);
     if (!raw) return Halted{};
-    const std::optional<PtrId> ptr = o.probe().retag(*raw, sb::RetagKind::kShared, Region::kData);
+    const std::optional<PtrId> ptr = object.probe().retag(*raw, sb::RetagKind::kShared, Region::kData);
     if (!ptr) return Halted{};
     std::optional<Ref> holder;
     if constexpr (P::kIteratorHoldsObject) holder = object;
@@ -79,20 +79,26 @@ class Cell {
   }
 
  private:
-  static bool readState(Object& o) { return o.probe().access(o.base(), sb::AccessKind::Read, Region::kState); }
-  static bool writeState(Object& o) { return o.probe().access(o.base(), sb::AccessKind::Write, Region::kState); }
+  // Through the reference, not the object: it may be freed, and the probe
+  // (which then vetoes) must be asked before its memory is read.
+  static bool readState(const Ref& object) {
+    return object.probe().access(object.base(), sb::AccessKind::Read, Region::kState);
+  }
+  static bool writeState(const Ref& object) {
+    return object.probe().access(object.base(), sb::AccessKind::Write, Region::kState);
+  }
 
   static Result<Guard> acquireMutable(const Ref& object, bool checkLeaks) {
+    if (!readState(object)) return Halted{};
     Object& o = *object;
-    if (!readState(o)) return Halted{};
     const SharedState& state = o.state;
     if (state.mutablyBorrowed || state.borrows > 0 || (checkLeaks && state.leaks > 0)) {
       return Refusal::kAlreadyBorrowed;
     }
-    if (!writeState(o)) return Halted{};
+    if (!writeState(object)) return Halted{};
     o.state.mutablyBorrowed = true;
     if constexpr (P::kGenerations) ++o.state.generation;  // bumped when the borrow is taken
-    const std::optional<PtrId> ptr = o.probe().retag(o.base(), sb::RetagKind::kUnique, Region::kData);
+    const std::optional<PtrId> ptr = object.probe().retag(object.base(), sb::RetagKind::kUnique, Region::kData);
     if (!ptr) return Halted{};
     return Guard(object, *ptr, &o.data, /*isMutable=*/true);
   }

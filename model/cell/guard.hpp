@@ -18,13 +18,14 @@ class Guard {
   bool isMutable() const { return mutable_; }
   /// The borrowed pointer.
   PtrId ptr() const { return ptr_; }
-  /// For an explorer that branches: this guard, over `object` (a copy of its object).
+  /// For an explorer that branches: this guard, over `object` (a copy of its
+  /// object, or a dangling reference when that is freed).
   Guard copyFor(Ref object) const {
-    Data* data = &object->data;
+    Data* data = object.get() != nullptr ? &object->data : nullptr;
     return Guard(std::move(object), ptr_, data, mutable_);
   }
-  /// The guarded object; null once released.
-  const Object* object() const { return object_.get(); }
+  /// The reference to the guarded object; empty once released.
+  const Ref& object() const { return object_; }
 
   /// Reads the set through the guard: its length.
   Result<std::uint64_t> read() {
@@ -49,7 +50,7 @@ class Guard {
   /// Gives the borrow back to the shared state and drops the reference.
   Result<Done> release() {
     if (!object_) return Done{};
-    if (!probe().access(object_->base(), sb::AccessKind::Write, Region::kState)) return Halted{};
+    if (!probe().access(object_.base(), sb::AccessKind::Write, Region::kState)) return Halted{};
     SharedState& state = object_->state;
     if (mutable_) {
       state.mutablyBorrowed = false;
@@ -61,7 +62,7 @@ class Guard {
   }
 
  private:
-  Probe& probe() const { return object_->probe(); }
+  Probe& probe() const { return object_.probe(); }
 
   template <class Change>
   Result<Done> mutate(Change&& change) {

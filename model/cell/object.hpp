@@ -4,7 +4,6 @@
 #pragma once
 
 #include <boost/container/flat_set.hpp>
-#include <cassert>
 #include <cstdint>
 #include <utility>
 
@@ -40,11 +39,11 @@ class Object {
   Object& operator=(const Object&) = delete;
 
   void incref() { ++refcount_; }
-  /// Frees the object (and its data) when the count reaches 0.
+  /// Frees the object (and its data) when the count reaches 0, unless the
+  /// probe vetoes the free (the object then stays, as the cell must not free it).
   void decref() {
-    assert(refcount_ > 0 && "decref of a freed object");
     if (--refcount_ > 0) return;
-    probe_->deallocated(base_);
+    if (!probe_->deallocate(base_)) return;
     delete this;
   }
 
@@ -67,6 +66,9 @@ class Object {
 };
 
 /// One Python reference to an object: copying increfs, destruction decrefs.
+/// It keeps its object's probe and base pointer itself, so that a reference a
+/// buggy cell left to a freed object is recognised — through the probe, before
+/// the object's memory is read — and never touches it.
 class Ref {
  public:
   Ref() = default;
@@ -77,29 +79,69 @@ class Ref {
     object.incref();
     return Ref(&object);
   }
-
-  Ref(const Ref& other) : object_(other.object_) {
-    if (object_ != nullptr) object_->incref();
+  /// For an explorer that branches: a reference to an object already freed,
+  /// known only by its probe and base pointer (it holds no object).
+  static Ref dangling(Probe& probe, PtrId base) {
+    Ref ref;
+    ref.probe_ = &probe;
+    ref.base_ = base;
+    return ref;
   }
-  Ref(Ref&& other) noexcept : object_(std::exchange(other.object_, nullptr)) {}
+
+  /// A new reference to other's object. Taking one to a freed object writes
+  /// freed memory: reported as reset() reports it, and not performed.
+  Ref(const Ref& other) : object_(other.object_), probe_(other.probe_), base_(other.base_) {
+    if (probe_ == nullptr) return;
+    if (live()) {
+      object_->incref();
+    } else {
+      (void)probe_->access(base_, sb::AccessKind::Write, Region::kState);
+    }
+  }
+  Ref(Ref&& other) noexcept
+      : object_(std::exchange(other.object_, nullptr)), probe_(std::exchange(other.probe_, nullptr)),
+        base_(other.base_) {}
   Ref& operator=(Ref other) noexcept {
     std::swap(object_, other.object_);
+    std::swap(probe_, other.probe_);
+    std::swap(base_, other.base_);
     return *this;
   }
   ~Ref() { reset(); }
 
+  /// Drops the reference. Dropping one to a freed object is a write to freed
+  /// memory (the count lives in the object): it is reported to the probe as a
+  /// write of the shared state, and never performed.
   void reset() {
-    if (Object* object = std::exchange(object_, nullptr)) object->decref();
+    Probe* probe = std::exchange(probe_, nullptr);
+    Object* object = std::exchange(object_, nullptr);
+    if (probe == nullptr) return;
+    if (object == nullptr || probe->freed(base_)) {
+      // Never performed, vetoed or not: the harness must not crash.
+      (void)probe->access(base_, sb::AccessKind::Write, Region::kState);
+      return;
+    }
+    object->decref();
   }
+  /// The object; it may be freed (ask probe().freed(base()) before reading it).
   Object* get() const { return object_; }
   Object& operator*() const { return *object_; }
   Object* operator->() const { return object_; }
-  explicit operator bool() const { return object_ != nullptr; }
+  /// Whether this refers to an object (freed or not).
+  explicit operator bool() const { return probe_ != nullptr; }
+  /// The probe of the object referred to.
+  Probe& probe() const { return *probe_; }
+  /// The object's base pointer.
+  PtrId base() const { return base_; }
+  /// Whether the object is there to touch, as far as the probe knows.
+  bool live() const { return object_ != nullptr && !probe_->freed(base_); }
 
  private:
-  explicit Ref(Object* object) : object_(object) {}
+  explicit Ref(Object* object) : object_(object), probe_(&object->probe()), base_(object->base()) {}
 
   Object* object_ = nullptr;
+  Probe* probe_ = nullptr;  ///< null when empty
+  PtrId base_ = 0;
 };
 
 }  // namespace sbcheck::cell

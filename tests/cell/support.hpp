@@ -65,10 +65,14 @@ class RecordingProbe final : public Probe {
     return allowed;
   }
 
-  void deallocated(PtrId base) override {
+  /// Vetoes a second free of one object, as the checking probes do.
+  bool deallocate(PtrId base) override {
+    const bool again = freed(base);
     ++deallocations_[base];
-    events_.push_back("dealloc #" + std::to_string(base));
+    events_.push_back("dealloc #" + std::to_string(base) + (again ? " (vetoed)" : ""));
+    return !again;
   }
+  bool freed(PtrId base) const override { return deallocations(base) > 0; }
 
  private:
   bool permit() {

@@ -354,6 +354,25 @@ TEST_F(CiContract, SignalsEndARunWithWhatWasCompleted) {
   EXPECT_NE(check.out.find("interrupted:"), std::string::npos) << check.out;
 }
 
+TEST_F(CiContract, CheckForkRunsEachSequenceInAChildWithTheSameVerdicts) {
+  const CliResult forked = run("check --policy unchecked-leak --fork --runs 200 --seed 1 --no-save");
+  EXPECT_EQ(forked.status, 0) << forked.out << forked.err;
+  EXPECT_NE(forked.out.find("XFAIL oracle  [unchecked-leak]"), std::string::npos) << forked.out;
+  EXPECT_NE(forked.out.find("--seed 1 --runs 200 --fork"), std::string::npos) << "the reproducing command keeps --fork";
+  const CliResult plain = run("check --policy unchecked-leak --runs 200 --seed 1 --no-save");
+  std::string withoutFork = forked.out;
+  for (std::size_t at; (at = withoutFork.find(" --fork")) != std::string::npos;) withoutFork.erase(at, 7);
+  EXPECT_EQ(withoutFork, plain.out) << "a child finds exactly what the process finds";
+  EXPECT_EQ(run("check --property removed-items-never-grant --fork").status, 2) << "traces run no cell";
+}
+
+TEST_F(CiContract, AnInterruptedForkedCheckReportsNoCrash) {
+  const CliResult check = shell(std::string("timeout --preserve-status -s INT 1 ") + SBCHECK_BINARY +
+                                " check --no-save --policy strict --fork --runs 100000000");
+  EXPECT_EQ(check.status, 130) << check.out;
+  EXPECT_EQ(check.out.find("crashed"), std::string::npos) << check.out;
+}
+
 // ---- 11. the languages ship with the tool ----------------------------------------------------
 
 TEST_F(CiContract, HelpPointsToTheLanguageReferencesInDocs) {
