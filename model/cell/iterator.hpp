@@ -30,8 +30,8 @@ class Iterator {
   /// For an explorer that branches: this iterator over `object` (a copy of
   /// its object, or null when that is freed), reporting to `probe`.
   Iterator(const Iterator& from, Object* object, Probe& probe)
-      : leak_{object, from.leak_.holder ? std::optional(Ref::share(*object)) : std::nullopt, from.leak_.ptr,
-              object != nullptr ? &object->data : nullptr, from.leak_.generation, from.leak_.counted},
+      : leak_{object, holderFor(from, object, probe), from.leak_.ptr, object != nullptr ? &object->data : nullptr,
+              from.leak_.generation, from.leak_.counted},
         probe_(&probe), base_(from.base_), position_(from.position_), released_(from.released_) {}
   ~Iterator() { (void)drop(); }
 
@@ -69,6 +69,13 @@ class Iterator {
   }
 
  private:
+  /// The copy's own reference: to the copied object, or dangling when a buggy
+  /// owner freed it under a holding iterator.
+  static std::optional<Ref> holderFor(const Iterator& from, Object* object, Probe& probe) {
+    if (!from.leak_.holder) return std::nullopt;
+    return object != nullptr ? Ref::share(*object) : Ref::dangling(probe, from.base_);
+  }
+
   Leak leak_;
   Probe* probe_;
   PtrId base_;
