@@ -5,21 +5,31 @@
 // asks the model — for running many sequences fast.
 #pragma once
 
+#include <sbcheck/probe.hpp>
+
 #include "harness/cellseq/sequence.hpp"
-#include "model/cell/probe.hpp"
+#include "model/sb/any_model.hpp"
 
 namespace sbcheck::cellseq {
 
-/// Where a probe puts an object's regions in the model's allocation.
-inline constexpr sb::ByteRange kStateBytes{0, 16};
-inline constexpr sb::ByteRange kDataBytes{16, 48};
-inline constexpr std::uint64_t kObjectBytes = 48;
-
-inline sb::ByteRange bytesOf(cell::Region region) {
-  return region == cell::Region::kState ? kStateBytes : kDataBytes;
+/// The public probe's words in the model's.
+inline sb::ByteRange rangeOf(Bytes bytes) { return sb::ByteRange{bytes.begin, bytes.end}; }
+inline sb::AccessKind accessOf(Access kind) { return kind == Access::kRead ? sb::AccessKind::Read : sb::AccessKind::Write; }
+inline sb::RetagKind retagOf(Retag kind) {
+  switch (kind) {
+    case Retag::kMut: return sb::RetagKind::kUnique;
+    case Retag::kTwoPhaseMut: return sb::RetagKind::kTwoPhase;
+    case Retag::kShared:
+    case Retag::kSharedInteriorMut: return sb::RetagKind::kShared;
+    case Retag::kRawMut: return sb::RetagKind::kRawMut;
+    case Retag::kRawConst: return sb::RetagKind::kRawConst;
+  }
+  return sb::RetagKind::kUnique;
 }
+/// Whether the retagged bytes are inside an UnsafeCell (all of them or none).
+inline bool inCell(Retag kind) { return kind == Retag::kSharedInteriorMut; }
 
-class CheckingProbe : public cell::Probe {
+class CheckingProbe : public Probe {
  public:
   /// Memory operations from now on come from `op` (which outlives them).
   virtual void setOp(const Op& op) = 0;

@@ -17,27 +17,29 @@ class DirectProbe final : public CheckingProbe {
       : model_(model), pointers_(other.pointers_), ub_(other.ub_), detached_(other.detached_) {}
 
   /// The model's pointer for `ptr`.
-  sb::Pointer pointer(cell::PtrId ptr) const { return pointers_[ptr].ptr; }
+  sb::Pointer pointer(PtrId ptr) const { return pointers_[ptr].ptr; }
 
   /// The model's first UB, if any.
   const std::optional<sb::Ub>& ub() const { return ub_; }
 
   void setOp(const Op&) override {}
   void detach() override { detached_ = true; }
-  bool freed(cell::PtrId base) const override { return pointers_[base].freed; }
+  bool freed(PtrId base) const override { return pointers_[base].freed; }
   /// Whether `ptr` points into an object already freed.
-  bool freedUnder(cell::PtrId ptr) const { return pointers_[pointers_[ptr].base].freed; }
+  bool freedUnder(PtrId ptr) const { return pointers_[pointers_[ptr].base].freed; }
   bool halted() const override { return ub_.has_value(); }
 
-  cell::PtrId allocated() override {
-    const sb::Pointer base = model_.allocate(kObjectBytes, /*untaggedBase=*/true);
+  PtrId allocate(const Layout& layout) override {
+    const sb::Pointer base = model_.allocate(layout.size, /*untaggedBase=*/true);  // heap memory
     return remember(base, kSelf);
   }
 
-  std::optional<cell::PtrId> retag(cell::PtrId parent, sb::RetagKind kind, cell::Region region) override {
+  std::optional<PtrId> retag(PtrId parent, Retag kind, Bytes bytes) override {
     if (detached_) return remember(pointers_[parent].ptr, pointers_[parent].base);
     if (ub_) return std::nullopt;
-    const sb::Retagged retagged = model_.retag(pointers_[parent].ptr, bytesOf(region), sb::RetagSpec{kind, {}, false});
+    const sb::ByteRange range = rangeOf(bytes);
+    const std::span<const sb::ByteRange> cells = inCell(kind) ? std::span(&range, 1) : std::span<const sb::ByteRange>();
+    const sb::Retagged retagged = model_.retag(pointers_[parent].ptr, range, sb::RetagSpec{retagOf(kind), cells, false});
     if (retagged.ub) {
       ub_ = retagged.ub;
       return std::nullopt;
@@ -45,13 +47,13 @@ class DirectProbe final : public CheckingProbe {
     return remember(sb::Pointer{pointers_[parent].ptr.alloc, retagged.tag}, pointers_[parent].base);
   }
 
-  bool access(cell::PtrId ptr, sb::AccessKind kind, cell::Region region) override {
-    if (!detached_ && !ub_) ub_ = model_.access(kind, pointers_[ptr].ptr, bytesOf(region));
+  bool access(PtrId ptr, Access kind, Bytes bytes) override {
+    if (!detached_ && !ub_) ub_ = model_.access(accessOf(kind), pointers_[ptr].ptr, rangeOf(bytes));
     // A freed object's memory is never touched, whatever the model says.
     return !freedUnder(ptr) && (detached_ || !ub_);
   }
 
-  bool deallocate(cell::PtrId base) override {
+  bool deallocate(PtrId base) override {
     const bool halted = ub_.has_value();
     if (!detached_ && !ub_) ub_ = model_.dealloc(pointers_[base].ptr);
     // Vetoed: a second free, or a free the model forbids (not one after UB).
@@ -61,15 +63,15 @@ class DirectProbe final : public CheckingProbe {
   }
 
  private:
-  static constexpr cell::PtrId kSelf = ~cell::PtrId{0};
+  static constexpr PtrId kSelf = ~PtrId{0};
   struct Pointer {
     sb::Pointer ptr;
-    cell::PtrId base;
+    PtrId base;
     bool freed = false;
   };
 
-  cell::PtrId remember(sb::Pointer ptr, cell::PtrId base) {
-    const auto id = static_cast<cell::PtrId>(pointers_.size());
+  PtrId remember(sb::Pointer ptr, PtrId base) {
+    const auto id = static_cast<PtrId>(pointers_.size());
     pointers_.push_back(Pointer{ptr, base == kSelf ? id : base});
     return id;
   }

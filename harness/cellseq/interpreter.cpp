@@ -20,11 +20,11 @@ Value integer(std::uint64_t n) { return Value{Value::Kind::kInt, static_cast<std
 
 /// A cell result as Python sees it.
 template <class T, class ToValue>
-Outcome outcomeOf(const cell::Result<T>& result, ToValue&& toValue) {
-  if (const auto* refusal = std::get_if<cell::Refusal>(&result)) {
-    return Outcome{Outcome::Kind::kRefused, std::nullopt, std::string(cell::name(*refusal))};
+Outcome outcomeOf(const Result<T>& result, ToValue&& toValue) {
+  if (const auto* refusal = std::get_if<Refusal>(&result)) {
+    return Outcome{Outcome::Kind::kRefused, std::nullopt, std::string(name(*refusal))};
   }
-  if (std::holds_alternative<cell::Halted>(result)) return Outcome{Outcome::Kind::kUndefined, std::nullopt, {}};
+  if (std::holds_alternative<Halted>(result)) return Outcome{Outcome::Kind::kUndefined, std::nullopt, {}};
   return success(toValue(std::get<T>(result)));
 }
 
@@ -140,7 +140,7 @@ bool Interpreter<P>::bindable(const Op& op, SequenceError& error) const {
 
 template <cell::CellPolicy P>
 template <class T>
-Outcome Interpreter<P>::bindIfDone(const std::string& name, cell::Result<T> result) {
+Outcome Interpreter<P>::bindIfDone(const std::string& name, Result<T> result) {
   Outcome outcome = outcomeOf(result, noValue);
   if (T* value = std::get_if<T>(&result)) bind(name, Entry(std::in_place_type<T>, std::move(*value)));
   return outcome;
@@ -210,7 +210,7 @@ std::variant<Outcome, SequenceError> Interpreter<P>::iteratorOp(const Op& op) {
   cell::Iterator* it = lookup<cell::Iterator>(op, op.name, error);
   if (it == nullptr) return error;
   if (op.kind == OpKind::kNext) {
-    return outcomeOf(Cell::next(*it), [](const cell::Next& next) {
+    return outcomeOf(Cell::next(*it), [](const Next& next) {
       return std::optional(next.stop ? Value{Value::Kind::kStop, 0, false} : integer(next.item));
     });
   }
@@ -231,7 +231,7 @@ void Interpreter<P>::facts(CellFacts& into) const {
   std::vector<ObjectFacts>& objects = into.objects;
   objects.clear();
   // A handful of objects, kept sorted by insertion.
-  auto factsOf = [&](cell::PtrId base) -> ObjectFacts& {
+  auto factsOf = [&](PtrId base) -> ObjectFacts& {
     auto at = objects.begin();
     while (at != objects.end() && at->object < base) ++at;
     if (at != objects.end() && at->object == base) return *at;
@@ -256,7 +256,7 @@ void Interpreter<P>::facts(CellFacts& into) const {
 }
 
 template <cell::CellPolicy P>
-std::optional<cell::PtrId> Interpreter<P>::objectOf(const Op& op) const {
+std::optional<PtrId> Interpreter<P>::objectOf(const Op& op) const {
   const bool binds = op.kind == OpKind::kRef || op.kind == OpKind::kBorrow || op.kind == OpKind::kBorrowMut ||
                      op.kind == OpKind::kIter;
   const Entry* found = find(binds ? op.source : op.name);

@@ -41,7 +41,7 @@ class Interpreter {
   /// facts() into `into`, reusing its storage: the checker asks after every op.
   void facts(CellFacts& into) const;
   /// The object `op` acts on (its object name's, guard's or iterator's), if bound.
-  std::optional<cell::PtrId> objectOf(const Op& op) const;
+  std::optional<PtrId> objectOf(const Op& op) const;
 
   /// Calls `visit(name, entry)` on every bound name, in no fixed order.
   template <class Visit>
@@ -75,7 +75,7 @@ class Interpreter {
   T* lookup(const Op& op, const std::string& name, SequenceError& error);
   bool bindable(const Op& op, SequenceError& error) const;
   template <class T>
-  Outcome bindIfDone(const std::string& name, cell::Result<T> result);
+  Outcome bindIfDone(const std::string& name, Result<T> result);
   std::variant<Outcome, SequenceError> guardOp(const Op& op);
   std::variant<Outcome, SequenceError> iteratorOp(const Op& op);
 

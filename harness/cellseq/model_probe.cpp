@@ -8,39 +8,32 @@
 namespace sbcheck::cellseq {
 namespace {
 
-sbt::LetKind letKind(sb::RetagKind kind) {
+sbt::LetKind letKind(Retag kind) {
   switch (kind) {
-    case sb::RetagKind::kUnique:
-    case sb::RetagKind::kTwoPhase: return sbt::LetKind::kMutRef;
-    case sb::RetagKind::kShared: return sbt::LetKind::kSharedRef;
-    case sb::RetagKind::kRawMut: return sbt::LetKind::kRawMut;
-    case sb::RetagKind::kRawConst: return sbt::LetKind::kRawConst;
+    case Retag::kMut:
+    case Retag::kTwoPhaseMut: return sbt::LetKind::kMutRef;
+    case Retag::kShared:
+    case Retag::kSharedInteriorMut: return sbt::LetKind::kSharedRef;
+    case Retag::kRawMut: return sbt::LetKind::kRawMut;
+    case Retag::kRawConst: return sbt::LetKind::kRawConst;
   }
   return sbt::LetKind::kCopy;
 }
 
+bool isRaw(Retag kind) { return kind == Retag::kRawMut || kind == Retag::kRawConst; }
+
 /// Names say what the cell made each pointer for.
-std::string prefixFor(sb::RetagKind kind, bool fromRaw) {
-  switch (kind) {
-    case sb::RetagKind::kUnique:
-    case sb::RetagKind::kTwoPhase: return "mut";
-    case sb::RetagKind::kShared: return fromRaw ? "leak" : "ref";
-    case sb::RetagKind::kRawMut:
-    case sb::RetagKind::kRawConst: return "raw";
-  }
-  return "ptr";
+std::string prefixFor(Retag kind, bool fromRaw) {
+  if (isRaw(kind)) return "raw";
+  if (kind == Retag::kMut || kind == Retag::kTwoPhaseMut) return "mut";
+  return fromRaw ? "leak" : "ref";
 }
 
 /// What a retag made, in the cell's words: "leak", "mutable borrow".
-std::string_view roleOf(sb::RetagKind kind, bool fromRaw) {
-  switch (kind) {
-    case sb::RetagKind::kUnique:
-    case sb::RetagKind::kTwoPhase: return "mutable borrow";
-    case sb::RetagKind::kShared: return fromRaw ? "leak" : "shared borrow";
-    case sb::RetagKind::kRawMut:
-    case sb::RetagKind::kRawConst: return "raw pointer";
-  }
-  return "pointer";
+std::string_view roleOf(Retag kind, bool fromRaw) {
+  if (isRaw(kind)) return "raw pointer";
+  if (kind == Retag::kMut || kind == Retag::kTwoPhaseMut) return "mutable borrow";
+  return fromRaw ? "leak" : "shared borrow";
 }
 
 /// What `op` is about, in the user's names: "iterator it", "guard g", or the
@@ -73,7 +66,6 @@ std::string subjectOf(const Op& op) {
 
 ModelProbe::ModelProbe(sb::AnyModel& model) : model_(model), runner_(model) {
   trace_.models.emplace_back(model.name());
-  runner_.terms().parts = {{kStateBytes, "shared state"}, {kDataBytes, "data"}};
 }
 
 void ModelProbe::setOp(const Op& op) {
@@ -87,8 +79,8 @@ void ModelProbe::describe(const std::string& name, std::string what) {
   runner_.terms().pointers.insert_or_assign(name, sbt::UserTerms::Pointer{std::move(what), line_});
 }
 
-cell::PtrId ModelProbe::remember(std::string prefix, cell::PtrId base, bool raw) {
-  const auto id = static_cast<cell::PtrId>(pointers_.size());
+PtrId ModelProbe::remember(std::string prefix, PtrId base, bool raw) {
+  const auto id = static_cast<PtrId>(pointers_.size());
   pointers_.push_back(Pointer{prefix + std::to_string(id + 1), base, raw});
   if (base == kNoBase) pointers_.back().base = id;
   return id;
@@ -105,12 +97,17 @@ bool ModelProbe::run(sbt::Event event) {
   return !ub_;
 }
 
-cell::PtrId ModelProbe::allocated() {
-  const cell::PtrId id = remember("obj", kNoBase, /*raw=*/false);
+PtrId ModelProbe::allocate(const Layout& layout) {
+  // Reports name bytes by the layout's regions ("object s's data"); one cell
+  // runs at a time, so every allocation has its layout.
+  auto& parts = runner_.terms().parts;
+  parts.clear();
+  for (const Region& region : layout.regions) parts.emplace_back(rangeOf(region.bytes), std::string(region.name));
+  const PtrId id = remember("obj", kNoBase, /*raw=*/false);
   sbt::Event event;
   event.kind = sbt::EventKind::kAlloc;
   event.name = pointers_[id].name;
-  event.size = kObjectBytes;
+  event.size = layout.size;
   event.untagged = true;  // heap memory: Untagged base, as SB2 had it in 2019
   if (op_ != nullptr) {
     const std::string object = op_->kind == OpKind::kNew ? subjectOf(*op_) : "the object of " + subjectOf(*op_);
@@ -121,29 +118,30 @@ cell::PtrId ModelProbe::allocated() {
   return id;
 }
 
-std::optional<cell::PtrId> ModelProbe::retag(cell::PtrId parent, sb::RetagKind kind, cell::Region region) {
+std::optional<PtrId> ModelProbe::retag(PtrId parent, Retag kind, Bytes bytes) {
   const Pointer from = pointers_[parent];
-  const cell::PtrId id = remember(prefixFor(kind, from.raw), from.base,
-                                  kind == sb::RetagKind::kRawMut || kind == sb::RetagKind::kRawConst);
+  const PtrId id = remember(prefixFor(kind, from.raw), from.base, isRaw(kind));
   sbt::Event event;
   event.kind = sbt::EventKind::kLet;
   event.name = pointers_[id].name;
   event.let = letKind(kind);
-  event.operand = sbt::Operand{from.name, bytesOf(region)};
+  event.twoPhase = kind == Retag::kTwoPhaseMut;
+  event.allCell = inCell(kind);
+  event.operand = sbt::Operand{from.name, rangeOf(bytes)};
   if (op_ != nullptr) describe(event.name, "the " + std::string(roleOf(kind, from.raw)) + " of " + subjectOf(*op_));
   if (!run(std::move(event))) return std::nullopt;
   return id;
 }
 
-bool ModelProbe::access(cell::PtrId ptr, sb::AccessKind kind, cell::Region region) {
+bool ModelProbe::access(PtrId ptr, Access kind, Bytes bytes) {
   sbt::Event event;
-  event.kind = kind == sb::AccessKind::Read ? sbt::EventKind::kRead : sbt::EventKind::kWrite;
-  event.operand = sbt::Operand{pointers_[ptr].name, bytesOf(region)};
+  event.kind = kind == Access::kRead ? sbt::EventKind::kRead : sbt::EventKind::kWrite;
+  event.operand = sbt::Operand{pointers_[ptr].name, rangeOf(bytes)};
   // A freed object's memory is never touched, whatever the model says.
   return run(std::move(event)) && !pointers_[pointers_[ptr].base].freed;
 }
 
-bool ModelProbe::deallocate(cell::PtrId base) {
+bool ModelProbe::deallocate(PtrId base) {
   const bool halted = ub_.has_value();
   sbt::Event event;
   event.kind = sbt::EventKind::kDealloc;

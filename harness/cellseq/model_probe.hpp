@@ -19,7 +19,7 @@ class ModelProbe final : public CheckingProbe {
 
   void setOp(const Op& op) override;
   void detach() override { detached_ = true; }
-  bool freed(cell::PtrId base) const override { return pointers_[base].freed; }
+  bool freed(PtrId base) const override { return pointers_[base].freed; }
   bool halted() const override { return ub_.has_value(); }
 
   /// The first UB, mapped to `.cell` lines; the probe vetoes everything after it.
@@ -27,26 +27,26 @@ class ModelProbe final : public CheckingProbe {
   /// Every event the model saw, UB included (marked `!ub`).
   const sbt::Trace& trace() const { return trace_; }
 
-  cell::PtrId allocated() override;
-  std::optional<cell::PtrId> retag(cell::PtrId parent, sb::RetagKind kind, cell::Region region) override;
-  bool access(cell::PtrId ptr, sb::AccessKind kind, cell::Region region) override;
-  bool deallocate(cell::PtrId base) override;
+  PtrId allocate(const Layout& layout) override;
+  std::optional<PtrId> retag(PtrId parent, Retag kind, Bytes bytes) override;
+  bool access(PtrId ptr, Access kind, Bytes bytes) override;
+  bool deallocate(PtrId base) override;
 
  private:
   struct Pointer {
     std::string name;
-    cell::PtrId base;
+    PtrId base;
     bool raw;
     bool freed = false;
   };
 
   /// Runs `event` on the model unless halted or detached; false if vetoed.
-  static constexpr cell::PtrId kNoBase = ~cell::PtrId{0};
+  static constexpr PtrId kNoBase = ~PtrId{0};
 
   bool run(sbt::Event event);
   /// Names the trace pointer `name` in the `.cell` file's terms, for reports.
   void describe(const std::string& name, std::string what);
-  cell::PtrId remember(std::string prefix, cell::PtrId base, bool raw);
+  PtrId remember(std::string prefix, PtrId base, bool raw);
 
   sb::AnyModel& model_;
   sbt::TraceRunner runner_;

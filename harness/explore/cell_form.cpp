@@ -58,7 +58,7 @@ void appendStacks(const cell::Object& object, const cellseq::DirectProbe& probe,
   const sb::AllocId alloc = probe.pointer(object.base()).alloc;
   const bool forgetDead = model.itemsActAlone();
   std::string previousItems;
-  model.forEachStack(alloc, sb::ByteRange{0, cellseq::kObjectBytes}, [&](sb::ByteRange run, const sb::Stack& stack) {
+  model.forEachStack(alloc, sb::ByteRange{0, model.allocationSize(alloc)}, [&](sb::ByteRange run, const sb::Stack& stack) {
     std::string items;
     bool previousDead = false;
     sb::Item previous;

@@ -189,7 +189,7 @@ class WorldSpace {
   /// stops there (UB, or the cell parted from the spec, which the oracle reports).
   bool step(World<P>& world, const Op& op, const CellMove& move, const cellseq::CellFacts& before,
             cellseq::CellFacts& after, Sink<State, Move>& sink) const {
-    const std::optional<cell::PtrId> object = world.real.objectOf(op);
+    const std::optional<PtrId> object = world.real.objectOf(op);
     const Outcome specified = std::get<Outcome>(world.spec.apply(op));
     world.fresh.advance(op.kind);
     auto executed = world.real.execute(op);

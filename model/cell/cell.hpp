@@ -20,7 +20,7 @@ class Cell {
     if (o.state.mutablyBorrowed) return Refusal::kAlreadyBorrowed;
     if (!writeState(object)) return Halted{};
     ++o.state.borrows;
-    const std::optional<PtrId> ptr = object.probe().retag(object.base(), sb::RetagKind::kShared, Region::kData);
+    const std::optional<PtrId> ptr = object.probe().retag(object.base(), Retag::kShared, kDataBytes);
     if (!ptr) return Halted{};
     return Guard(object, *ptr, &o.data, /*isMutable=*/false);
   }
@@ -38,9 +38,9 @@ class Cell {
       ++o.state.leaks;
     }
     // As the seed's leak_immutable: a raw pointer to the data, then `&*ptr`.
-    const std::optional<PtrId> raw = object.probe().retag(object.base(), sb::RetagKind::kRawMut, Region::kData);
+    const std::optional<PtrId> raw = object.probe().retag(object.base(), Retag::kRawMut, kDataBytes);
     if (!raw) return Halted{};
-    const std::optional<PtrId> ptr = object.probe().retag(*raw, sb::RetagKind::kShared, Region::kData);
+    const std::optional<PtrId> ptr = object.probe().retag(*raw, Retag::kShared, kDataBytes);
     if (!ptr) return Halted{};
     std::optional<Ref> holder;
     if constexpr (P::kIteratorHoldsObject) holder = object;
@@ -51,7 +51,7 @@ class Cell {
   static Result<Next> next(Iterator& it) {
     if constexpr (P::kGenerations) {
       // A leak from an older generation is refused on every use, exhausted or not.
-      if (!it.probe().access(it.base(), sb::AccessKind::Read, Region::kState)) return Halted{};
+      if (!it.probe().access(it.base(), Access::kRead, kStateBytes)) return Halted{};
       if (it.leak().object->state.generation != it.leak().generation) return Refusal::kInvalidated;
     } else if (it.released()) {
       return Next{0, /*stop=*/true};  // exhausted: stop, touching nothing
@@ -82,10 +82,10 @@ class Cell {
   // Through the reference, not the object: it may be freed, and the probe
   // (which then vetoes) must be asked before its memory is read.
   static bool readState(const Ref& object) {
-    return object.probe().access(object.base(), sb::AccessKind::Read, Region::kState);
+    return object.probe().access(object.base(), Access::kRead, kStateBytes);
   }
   static bool writeState(const Ref& object) {
-    return object.probe().access(object.base(), sb::AccessKind::Write, Region::kState);
+    return object.probe().access(object.base(), Access::kWrite, kStateBytes);
   }
 
   static Result<Guard> acquireMutable(const Ref& object, bool checkLeaks) {
@@ -98,7 +98,7 @@ class Cell {
     if (!writeState(object)) return Halted{};
     o.state.mutablyBorrowed = true;
     if constexpr (P::kGenerations) ++o.state.generation;  // bumped when the borrow is taken
-    const std::optional<PtrId> ptr = object.probe().retag(object.base(), sb::RetagKind::kUnique, Region::kData);
+    const std::optional<PtrId> ptr = object.probe().retag(object.base(), Retag::kMut, kDataBytes);
     if (!ptr) return Halted{};
     return Guard(object, *ptr, &o.data, /*isMutable=*/true);
   }

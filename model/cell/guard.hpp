@@ -2,8 +2,9 @@
 // (`borrow_mut`). It holds a Python reference to its object until released.
 #pragma once
 
+#include <sbcheck/result.hpp>
+
 #include "model/cell/object.hpp"
-#include "model/cell/result.hpp"
 
 namespace sbcheck::cell {
 
@@ -29,11 +30,11 @@ class Guard {
 
   /// Reads the set through the guard: its length.
   Result<std::uint64_t> read() {
-    if (!probe().access(ptr_, sb::AccessKind::Read, Region::kData)) return Halted{};
+    if (!probe().access(ptr_, Access::kRead, kDataBytes)) return Halted{};
     return std::uint64_t{data_->set.size()};
   }
   Result<bool> contains(std::uint32_t key) {
-    if (!probe().access(ptr_, sb::AccessKind::Read, Region::kData)) return Halted{};
+    if (!probe().access(ptr_, Access::kRead, kDataBytes)) return Halted{};
     return data_->set.contains(key);
   }
   /// Writes through a mutable guard, leaving the set as it is.
@@ -50,7 +51,7 @@ class Guard {
   /// Gives the borrow back to the shared state and drops the reference.
   Result<Done> release() {
     if (!object_) return Done{};
-    if (!probe().access(object_.base(), sb::AccessKind::Write, Region::kState)) return Halted{};
+    if (!probe().access(object_.base(), Access::kWrite, kStateBytes)) return Halted{};
     SharedState& state = object_->state;
     if (mutable_) {
       state.mutablyBorrowed = false;
@@ -67,7 +68,7 @@ class Guard {
   template <class Change>
   Result<Done> mutate(Change&& change) {
     assert(mutable_ && "the runner rejects writes through shared guards");
-    if (!probe().access(ptr_, sb::AccessKind::Write, Region::kData)) return Halted{};
+    if (!probe().access(ptr_, Access::kWrite, kDataBytes)) return Halted{};
     change(*data_);
     return Done{};
   }

@@ -5,8 +5,9 @@
 
 #include <optional>
 
+#include <sbcheck/result.hpp>
+
 #include "model/cell/object.hpp"
-#include "model/cell/result.hpp"
 
 namespace sbcheck::cell {
 
@@ -43,7 +44,7 @@ class Iterator {
 
   /// The item at the position, read through the leak; `stop` when exhausted.
   Result<Next> readNext() {
-    if (!probe_->access(leak_.ptr, sb::AccessKind::Read, Region::kData)) return Halted{};
+    if (!probe_->access(leak_.ptr, Access::kRead, kDataBytes)) return Halted{};
     if (position_ >= leak_.data->set.size()) return Next{0, /*stop=*/true};
     return Next{*leak_.data->set.nth(position_++), /*stop=*/false};
   }
@@ -52,7 +53,7 @@ class Iterator {
   Result<Done> drop() {
     if (released_) return Done{};
     if (leak_.counted) {
-      if (!probe_->access(base_, sb::AccessKind::Write, Region::kState)) return Halted{};
+      if (!probe_->access(base_, Access::kWrite, kStateBytes)) return Halted{};
       --leak_.object->state.leaks;
     }
     released_ = true;

@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <utility>
 
-#include "model/cell/probe.hpp"
+#include "model/cell/layout.hpp"
 
 namespace sbcheck::cell {
 
@@ -55,7 +55,7 @@ class Object {
   Data data;
 
  private:
-  explicit Object(Probe& probe) : probe_(&probe), base_(probe.allocated()) {}
+  explicit Object(Probe& probe) : probe_(&probe), base_(probe.allocate(kObjectLayout)) {}
   Object(const Object& from, Probe& probe)
       : state(from.state), data(from.data), refcount_(0), probe_(&probe), base_(from.base_) {}
   ~Object() = default;
@@ -95,7 +95,7 @@ class Ref {
     if (live()) {
       object_->incref();
     } else {
-      (void)probe_->access(base_, sb::AccessKind::Write, Region::kState);
+      (void)probe_->access(base_, Access::kWrite, kStateBytes);
     }
   }
   Ref(Ref&& other) noexcept
@@ -118,7 +118,7 @@ class Ref {
     if (probe == nullptr) return;
     if (object == nullptr || probe->freed(base_)) {
       // Never performed, vetoed or not: the harness must not crash.
-      (void)probe->access(base_, sb::AccessKind::Write, Region::kState);
+      (void)probe->access(base_, Access::kWrite, kStateBytes);
       return;
     }
     object->decref();

@@ -2,7 +2,7 @@
 // operation, in order (the model sees nothing else), and that a veto stops the
 // operation before the vetoed access happens: the result is Halted and memory
 // the cell was not allowed to write is unchanged.
-#include "model/cell/probe.hpp"
+#include <sbcheck/probe.hpp>
 
 #include <gtest/gtest.h>
 

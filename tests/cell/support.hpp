@@ -40,13 +40,13 @@ class RecordingProbe final : public Probe {
     return found == deallocations_.end() ? 0 : found->second;
   }
 
-  PtrId allocated() override {
+  PtrId allocate(const Layout&) override {
     const PtrId id = next_++;
     events_.push_back("alloc #" + std::to_string(id));
     return id;
   }
 
-  std::optional<PtrId> retag(PtrId parent, sb::RetagKind kind, Region region) override {
+  std::optional<PtrId> retag(PtrId parent, Retag kind, Bytes region) override {
     const bool allowed = permit();
     std::string text = "retag #" + std::to_string(parent) + " " + retagName(kind) + " " + regionName(region);
     if (!allowed) {
@@ -58,9 +58,9 @@ class RecordingProbe final : public Probe {
     return id;
   }
 
-  bool access(PtrId ptr, sb::AccessKind kind, Region region) override {
+  bool access(PtrId ptr, Access kind, Bytes region) override {
     const bool allowed = permit();
-    events_.push_back(std::string(kind == sb::AccessKind::Read ? "read" : "write") + " #" + std::to_string(ptr) +
+    events_.push_back(std::string(kind == Access::kRead ? "read" : "write") + " #" + std::to_string(ptr) +
                       " " + regionName(region) + (allowed ? "" : " (vetoed)"));
     return allowed;
   }
@@ -82,14 +82,15 @@ class RecordingProbe final : public Probe {
     return true;
   }
 
-  static const char* regionName(Region region) { return region == Region::kState ? "state" : "data"; }
-  static const char* retagName(sb::RetagKind kind) {
+  static const char* regionName(Bytes region) { return region.begin == kStateBytes.begin ? "state" : "data"; }
+  static const char* retagName(Retag kind) {
     switch (kind) {
-      case sb::RetagKind::kUnique: return "unique";
-      case sb::RetagKind::kTwoPhase: return "two-phase";
-      case sb::RetagKind::kShared: return "shared";
-      case sb::RetagKind::kRawMut: return "raw-mut";
-      case sb::RetagKind::kRawConst: return "raw-const";
+      case Retag::kMut: return "unique";
+      case Retag::kTwoPhaseMut: return "two-phase";
+      case Retag::kShared: return "shared";
+      case Retag::kSharedInteriorMut: return "shared-cell";
+      case Retag::kRawMut: return "raw-mut";
+      case Retag::kRawConst: return "raw-const";
     }
     return "?";
   }

@@ -26,7 +26,7 @@ using C = cell::Cell<cell::Strict>;
 /// Two references to one new object, which the buggy owner then frees (it
 /// decrefs twice for one reference): both references are left dangling.
 struct FreedEarly {
-  explicit FreedEarly(cell::Probe& probe) : s(cell::Ref::adopt(cell::Object::create(probe))), t(s) {
+  explicit FreedEarly(Probe& probe) : s(cell::Ref::adopt(cell::Object::create(probe))), t(s) {
     s->decref();
     s->decref();  // count 0: freed, with s and t still held
   }
@@ -47,7 +47,7 @@ TEST(FreedObject, AMethodOnADanglingReferenceIsTheModelsUseAfterFreeAndTouchesNo
   auto model = sb::AnyModel::create("sb2");
   ModelProbe probe(*model);
   FreedEarly world(probe);
-  EXPECT_TRUE(std::holds_alternative<cell::Halted>(C::len(world.t)));
+  EXPECT_TRUE(std::holds_alternative<Halted>(C::len(world.t)));
   ASSERT_TRUE(probe.ub().has_value());
   EXPECT_EQ(probe.ub()->kind, "use-after-free") << probe.ub()->message;
 }
@@ -77,8 +77,8 @@ TEST(FreedObject, AfterDetachingTheProbeStillVetoesEveryTouchOfTheFreedObject) {
   DirectProbe probe(*model);
   FreedEarly world(probe);
   probe.detach();  // tearing down: the model is told nothing, yet the memory stays untouched
-  EXPECT_TRUE(std::holds_alternative<cell::Halted>(C::borrowMut(world.t)));
-  EXPECT_TRUE(std::holds_alternative<cell::Halted>(C::add(world.s, 1)));
+  EXPECT_TRUE(std::holds_alternative<Halted>(C::borrowMut(world.t)));
+  EXPECT_TRUE(std::holds_alternative<Halted>(C::add(world.s, 1)));
   world.t.reset();
   world.s.reset();
   EXPECT_FALSE(probe.ub().has_value()) << "detached: nothing reported";
@@ -87,7 +87,7 @@ TEST(FreedObject, AfterDetachingTheProbeStillVetoesEveryTouchOfTheFreedObject) {
 TEST(FreedObject, ASecondFreeIsVetoed) {
   auto model = sb::AnyModel::create("sb2");
   DirectProbe probe(*model);
-  const cell::PtrId base = probe.allocated();
+  const PtrId base = probe.allocate(cell::kObjectLayout);
   EXPECT_TRUE(probe.deallocate(base));
   EXPECT_FALSE(probe.deallocate(base));
   ASSERT_TRUE(probe.ub().has_value());
@@ -104,7 +104,7 @@ TEST(FreedObject, AFreeAfterUbIsStillPerformed) {
   gone->decref();  // freed under `gone`
   (void)C::len(gone);
   ASSERT_TRUE(probe.halted());
-  const cell::PtrId base = s.base();
+  const PtrId base = s.base();
   s.reset();
   EXPECT_TRUE(probe.freed(base));
 }
