@@ -41,7 +41,7 @@ std::string readAll(int fd) {
   if (null >= 0) ::dup2(null, STDERR_FILENO);
   std::signal(SIGALRM, SIG_DFL);
   ::alarm(timeoutSeconds);  // a hang ends in SIGALRM
-  // A status byte first, so a child that dies mid-write is not read as done.
+  // A closing NUL, so a child that dies mid-write is not read as done.
   const bool sent = writeAll(out, work() + '\0');
   ::_exit(sent ? 0 : 3);
 }
@@ -61,7 +61,12 @@ std::variant<std::string, ChildCrash> runIsolated(const std::function<std::strin
   int fds[2];
   if (::pipe(fds) != 0) throw std::runtime_error(std::string("cannot create a pipe: ") + std::strerror(errno));
   const pid_t pid = ::fork();
-  if (pid < 0) throw std::runtime_error(std::string("cannot fork: ") + std::strerror(errno));
+  if (pid < 0) {
+    const int error = errno;
+    ::close(fds[0]);
+    ::close(fds[1]);
+    throw std::runtime_error(std::string("cannot fork: ") + std::strerror(error));
+  }
   if (pid == 0) {
     ::close(fds[0]);
     runChild(work, timeoutSeconds, fds[1]);

@@ -64,7 +64,7 @@ std::string subjectOf(const Op& op) {
 
 }  // namespace
 
-ModelProbe::ModelProbe(sb::AnyModel& model) : model_(model), runner_(model) {
+ModelProbe::ModelProbe(sb::AnyModel& model) : runner_(model) {
   trace_.models.emplace_back(model.name());
 }
 

@@ -48,7 +48,6 @@ class ModelProbe final : public CheckingProbe {
   void describe(const std::string& name, std::string what);
   PtrId remember(std::string prefix, PtrId base, bool raw);
 
-  sb::AnyModel& model_;
   sbt::TraceRunner runner_;
   sbt::Trace trace_;
   std::vector<Pointer> pointers_;

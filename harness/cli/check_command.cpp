@@ -349,7 +349,7 @@ PairResult checkPair(const properties::CellProperty* property, const std::string
     pair.options.seed = request.seed;  // the file names the run's seed, which reproduces it
     if (pair.deterministic) {
       const Dedup dedup = pair.failed()->mustHold(policy) ? Dedup::kByContent : Dedup::kByFlaw;
-      pair.saved = target.save("cell", std::string(property->id) + "-" + policy, ".cell",
+      pair.saved = target.save("cell", std::string(pair.failed()->id) + "-" + policy, ".cell",
                                properties::counterexampleFile(*c, pair.options, pair.reproduce), dedup);
     }
   }

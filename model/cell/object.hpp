@@ -91,12 +91,7 @@ class Ref {
   /// A new reference to other's object. Taking one to a freed object writes
   /// freed memory: reported as reset() reports it, and not performed.
   Ref(const Ref& other) : object_(other.object_), probe_(other.probe_), base_(other.base_) {
-    if (probe_ == nullptr) return;
-    if (live()) {
-      object_->incref();
-    } else {
-      (void)probe_->access(base_, Access::kWrite, kStateBytes);
-    }
+    if (probe_ != nullptr && countTouchable()) object_->incref();
   }
   Ref(Ref&& other) noexcept
       : object_(std::exchange(other.object_, nullptr)), probe_(std::exchange(other.probe_, nullptr)),
@@ -113,15 +108,9 @@ class Ref {
   /// memory (the count lives in the object): it is reported to the probe as a
   /// write of the shared state, and never performed.
   void reset() {
-    Probe* probe = std::exchange(probe_, nullptr);
-    Object* object = std::exchange(object_, nullptr);
-    if (probe == nullptr) return;
-    if (object == nullptr || probe->freed(base_)) {
-      // Never performed, vetoed or not: the harness must not crash.
-      (void)probe->access(base_, Access::kWrite, kStateBytes);
-      return;
-    }
-    object->decref();
+    if (probe_ != nullptr && countTouchable()) object_->decref();
+    object_ = nullptr;
+    probe_ = nullptr;
   }
   /// The object; it may be freed (ask probe().freed(base()) before reading it).
   Object* get() const { return object_; }
@@ -138,6 +127,15 @@ class Ref {
 
  private:
   explicit Ref(Object* object) : object_(object), probe_(&object->probe()), base_(object->base()) {}
+
+  /// Whether the reference count may be touched. If not (the object is
+  /// freed), the write it would be is reported — vetoed or not, it is never
+  /// performed: the harness must not crash.
+  bool countTouchable() const {
+    if (live()) return true;
+    (void)probe_->access(base_, Access::kWrite, kStateBytes);
+    return false;
+  }
 
   Object* object_ = nullptr;
   Probe* probe_ = nullptr;  ///< null when empty
