@@ -184,8 +184,10 @@ std::optional<TraceViolation> failure(const Trace& trace, const AgreementSearchO
   return checkAgreement(trace, *underTest, *ref);
 }
 
-TraceCounterexample shrinkDisagreement(Trace trace, const TraceViolation& violation,
-                                       const AgreementSearchOptions& options) {
+}  // namespace
+
+TraceCounterexample shrinkAgreement(Trace trace, const TraceViolation& violation,
+                                    const AgreementSearchOptions& options) {
   TraceCounterexample result;
   result.originalLength = trace.events.size();
   trace.events.resize(violation.eventIndex + 1);  // nothing after the first difference matters
@@ -199,8 +201,6 @@ TraceCounterexample shrinkDisagreement(Trace trace, const TraceViolation& violat
   return result;
 }
 
-}  // namespace
-
 TraceSearchResult searchAgreement(const AgreementSearchOptions& options) {
   TraceSearchResult result;
   rc::Random random(options.seed);
@@ -211,7 +211,7 @@ TraceSearchResult searchAgreement(const AgreementSearchOptions& options) {
     if (options.stats != nullptr) options.stats->add(trace);
     result.runs = run + 1;
     if (const std::optional<TraceViolation> violation = failure(trace, options)) {
-      result.counterexample = shrinkDisagreement(trace, *violation, options);
+      result.counterexample = shrinkAgreement(trace, *violation, options);
       result.counterexample->foundAtRun = run + 1;
       [[maybe_unused]] const bool deterministic = failure(result.counterexample->trace, options) == result.counterexample->violation;
       assert(deterministic && "both subjects are deterministic");

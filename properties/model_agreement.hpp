@@ -89,4 +89,9 @@ struct AgreementSearchOptions {
 /// at its last event) and checked to fail the same way again.
 TraceSearchResult searchAgreement(const AgreementSearchOptions& options);
 
+/// Shrinks a disagreement (sbt::shrinkWhile's moves, the trace cut after the
+/// first difference) while the two subjects still disagree.
+TraceCounterexample shrinkAgreement(sbt::Trace trace, const TraceViolation& violation,
+                                    const AgreementSearchOptions& options);
+
 }  // namespace sbcheck::properties

@@ -76,7 +76,11 @@ class LossTracker {
   /// is UB (use after free), so nothing there is granted again.
   void recordLosses(std::size_t i, sb::AllocId alloc, const std::vector<std::pair<sb::Tag, ByteRange>>& removals) {
     if (!model_.isLive(alloc)) return;
-    for (const auto& [tag, where] : removals) {
+    for (const auto& removal : removals) {
+      // Named copies, not a structured binding: clang 14 (the fuzz build)
+      // cannot capture a structured binding in the lambda below.
+      const sb::Tag tag = removal.first;
+      const ByteRange where = removal.second;
       if (!inScope(tag)) continue;
       std::vector<Loss>& losses = losses_[{alloc, tag.id}];
       model_.forEachStack(alloc, where, [&](ByteRange run, const sb::Stack& stack) {

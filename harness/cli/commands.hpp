@@ -23,4 +23,7 @@ int compareMain(std::span<char* const> args);
 extern const Command kExploreCommand;
 int exploreMain(std::span<char* const> args);
 
+extern const Command kFuzzImportCommand;
+int fuzzImportMain(std::span<char* const> args);
+
 }  // namespace sbcheck::cli

@@ -22,6 +22,7 @@ const Entry kCommands[] = {
     {&sbcheck::cli::kCheckCommand, &sbcheck::cli::checkMain},
     {&sbcheck::cli::kCompareCommand, &sbcheck::cli::compareMain},
     {&sbcheck::cli::kExploreCommand, &sbcheck::cli::exploreMain},
+    {&sbcheck::cli::kFuzzImportCommand, &sbcheck::cli::fuzzImportMain},
 };
 
 const Entry* findCommand(std::string_view name) {
@@ -37,8 +38,9 @@ void printUsage(std::ostream& out) {
          "A model-checking test harness for shared-reference cells and the Stacked\n"
          "Borrows 2 aliasing model.\n\ncommands:\n";
   for (const Entry& entry : kCommands) {
-    out << "  " << entry.command->name << std::string(10 - entry.command->name.size(), ' ') << entry.command->summary
-        << '\n';
+    // Names longer than the column (`fuzz-import`) keep one space before the summary.
+    const std::size_t pad = entry.command->name.size() < 12 ? 12 - entry.command->name.size() : 1;
+    out << "  " << entry.command->name << std::string(pad, ' ') << entry.command->summary << '\n';
   }
   out << "\n'sbcheck help COMMAND' (or 'sbcheck COMMAND --help') explains a command.\n"
          "The input languages: docs/sbt.md (.sbt borrow traces), docs/cell.md (.cell sequences).\n"
