@@ -1,0 +1,25 @@
+// A folder of pictures: one page per input file and an index.html listing
+// them with their verdicts (`--html-dir DIR`).
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+namespace sbcheck::html {
+
+struct GalleryEntry {
+  std::string page;   ///< the page's file name inside the folder
+  std::string input;  ///< the input file, as named
+  std::vector<std::string> verdicts;  ///< "sb2: PASS: UB at line 9, as expected", per lane
+  bool passed = true;
+};
+
+/// The page's file name for `input`: its base name with ".html" added, made
+/// unique among `taken` (which it joins) by a "-2", "-3"... suffix.
+std::string pageName(const std::string& input, std::set<std::string>& taken);
+
+/// The index page: a table of every entry, linked, with its verdicts.
+std::string renderIndex(const std::string& title, const std::vector<GalleryEntry>& entries);
+
+}  // namespace sbcheck::html
