@@ -40,6 +40,8 @@ td.stack { white-space: nowrap; min-width: 90px; }
 .chip[data-new]::before { content: "+"; font-weight: 700; margin-right: 2px; }
 .chip[data-granting] { outline: 2px solid #1a202c; outline-offset: 1px; }
 .chip[data-removed] { opacity: .45; text-decoration: line-through; text-decoration-thickness: 2px; }
+.chip .tid { font-size: 10px; opacity: .75; margin-left: 3px; vertical-align: 1px; }
+.chip .tid::before { content: "<"; } .chip .tid::after { content: ">"; }
 .freed { color: #a0aec0; font-style: italic; margin-right: 4px; }
 td.notes { color: #4a5568; font-size: 12.5px; max-width: 560px; }
 td.notes ul { margin: 0; padding-left: 16px; }

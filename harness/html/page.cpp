@@ -68,7 +68,10 @@ void writeChip(std::string& out, const Chip& chip) {
   if (chip.granting) out += " data-granting";
   if (chip.isNew) out += " data-new";
   if (chip.removed) out += " data-removed";
-  out += " title=\"" + escape(chipTitle(chip)) + "\">" + shortPerm(chip.perm) + " " + escape(chip.tag) + "</span>";
+  out += " title=\"" + escape(chipTitle(chip)) + "\">" + shortPerm(chip.perm) + " " + escape(chip.tag);
+  // The number the text report writes (<2>), small: the name is what people read.
+  if (chip.tagId != 0) out += "<span class=\"tid\">" + std::to_string(chip.tagId) + "</span>";
+  out += "</span>";
 }
 
 void writeCell(std::string& out, const Page& page, const Lane& lane, const Column& column, const CellView& cell,

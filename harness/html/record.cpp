@@ -27,10 +27,19 @@ std::string reportTagName(const Lane& lane, sb::Tag tag) {
   return sb::toString(tag) + " (" + found->second + ")";
 }
 
-/// The removal in the text report's words ("... was removed at line 8 by a
-/// write access via <2> (x0): Unique grants the write; ...").
-std::string whyRemoved(const Lane& lane, int line, const sb::Removal& removal) {
-  std::string text = std::string(removal.disabled ? "disabled" : "removed") + " at line " + std::to_string(line);
+/// How the text report quotes an event's line: its `.sbt` text, or for a
+/// `.cell` run the operation the probe wrote in the event's comment ("9: add s 2").
+std::string lineText(const sbt::Event& event) {
+  const std::string prefix = std::to_string(event.line) + ": ";
+  if (event.comment.starts_with(prefix)) return event.comment.substr(prefix.size());
+  return sbt::printEvent(event);
+}
+
+/// The removal in the text report's words ("... removed at line 8 (`write a`)
+/// by a write access via <2> (x0): Unique grants the write; ...").
+std::string whyRemoved(const Lane& lane, const sbt::Event& event, const sb::Removal& removal) {
+  std::string text = std::string(removal.disabled ? "disabled" : "removed") + " at line " +
+                     std::to_string(event.line) + " (`" + lineText(event) + "`)";
   if (!removal.deallocated) {
     text += " by a " + std::string(sb::name(removal.access)) + " access via " + reportTagName(lane, removal.granting.tag);
   }
@@ -88,7 +97,7 @@ Lane recordLane(const sbt::Trace& trace, sb::AnyModel& model, std::string name,
     learnNames(lane, runner, step.allocations);
     for (const auto& [removal, bytes] : log.take()) {
       assert(step.use && "only an event that uses a pointer removes items");
-      step.removed.push_back(RemovedItem{step.useAlloc, bytes, removal, whyRemoved(lane, event.line, removal)});
+      step.removed.push_back(RemovedItem{step.useAlloc, bytes, removal, whyRemoved(lane, event, removal)});
     }
     if (step.ub && ub && ub->line == step.ub->line) step.ub = ub;
     const bool stop = step.ub.has_value();

@@ -136,7 +136,7 @@ TEST(HtmlPage, TheRemovingRowStrikesTheItemWithTheRulesWords) {
   EXPECT_EQ(chips[2].tag, "b");
   EXPECT_EQ(chips[2].perm, "SharedReadOnly");
   EXPECT_TRUE(chips[2].removed);
-  EXPECT_EQ(chips[2].title, escape("SharedReadOnly b <3>; removed at line 4 by a write access via <2> (a): Unique "
+  EXPECT_EQ(chips[2].title, escape("SharedReadOnly b <3>; removed at line 4 (`write a`) by a write access via <2> (a): Unique "
                                    "grants the write; SharedReadOnly above it is incompatible with writes"));
   EXPECT_TRUE(rows[2].cells[0].chips[2].isNew);
   EXPECT_FALSE(rows[3].cells[0].chips[2].isNew);
