@@ -14,7 +14,7 @@ namespace sbcheck::cli {
 
 const Command kReplayCommand{
     "replay",
-    "[--model NAME] [--verbose] [--json] [--html FILE] [--html-dir DIR] FILE|DIR|-...",
+    "[--model NAME[,NAME...]] [--verbose] [--json] [--html FILE] [--html-dir DIR] FILE|DIR|-...",
     "Run .sbt borrow traces on the Stacked Borrows 2 model and check their expectations.",
     "Each FILE runs under every model its '#! models:' line names (sb2 when it has\n"
     "none), or only under --model when given. A file passes when the model's first\n"
@@ -34,7 +34,7 @@ const Command kReplayCommand{
     "exit status: 0 every file passes; 1 some file fails; 2 bad arguments, an\n"
     "unreadable file, a trace error (reported as FILE:LINE: message), or no file\n"
     "with anything to check\n",
-    {{"--model", "NAME", "run every file under this model only"},
+    {{"--model", "NAME[,NAME...]", "run every file under these models only (side by side in --html)"},
      {"--verbose", "", "after every event, print the stacks of the bytes it touched", "-v"},
      {"--json", "", "print one JSON document instead of text"},
      {"--html", "FILE", "write the trace's borrow-stack timeline as HTML (one FILE only)"},
@@ -87,6 +87,18 @@ void writeJson(JsonWriter& json, const FileRun& run) {
   json.endArray().endObject();
 }
 
+/// `--model A,B`: the names in order (one name is the common case).
+std::optional<std::vector<std::string>> modelList(const std::optional<std::string>& flag) {
+  if (!flag) return std::nullopt;
+  std::vector<std::string> names;
+  std::size_t start = 0;
+  for (std::size_t comma; (comma = flag->find(',', start)) != std::string::npos; start = comma + 1) {
+    names.push_back(flag->substr(start, comma - start));
+  }
+  names.push_back(flag->substr(start));
+  return names;
+}
+
 }  // namespace
 
 int replayMain(std::span<char* const> args) {
@@ -98,8 +110,10 @@ int replayMain(std::span<char* const> args) {
     return kExitOk;
   }
   if (parsed->files.empty()) return usageError(kReplayCommand, "no trace files given");
-  const std::optional<std::string> forced = parsed->get("--model");
-  if (forced && !sb::AnyModel::create(*forced)) return usageError(kReplayCommand, "unknown model '" + *forced + "'");
+  const std::optional<std::vector<std::string>> forced = modelList(parsed->get("--model"));
+  for (const std::string& name : forced.value_or(std::vector<std::string>{})) {
+    if (!sb::AnyModel::create(name)) return usageError(kReplayCommand, "unknown model '" + name + "'");
+  }
   const bool verbose = parsed->has("--verbose");
   std::optional<HtmlOutput> html = HtmlOutput::fromFlags(*parsed);
   if (!html) return kExitUsage;
@@ -124,7 +138,7 @@ int replayMain(std::span<char* const> args) {
       empty.push_back(file);
       continue;
     }
-    std::vector<std::string> models = forced ? std::vector<std::string>{*forced} : parsedTrace.models;
+    std::vector<std::string> models = forced ? *forced : parsedTrace.models;
     if (models.empty()) models.emplace_back("sb2");
     html::Page page{file, "model", {}, html::splitLines(input.text), false};
     for (const std::string& modelName : models) {
