@@ -37,7 +37,7 @@ bool HtmlOutput::write() const {
   for (const html::Page& page : pages_) {
     html::GalleryEntry entry{html::pageName(page.title, taken), page.title, {}, true};
     for (const html::Lane& lane : page.lanes) {
-      entry.verdicts.push_back(page.laneKind + " " + lane.name + ": " + lane.verdict);
+      entry.verdicts.emplace_back(page.laneKind + " " + lane.name + ": " + lane.verdict, lane.passed);
       entry.passed = entry.passed && lane.passed;
     }
     if (!emit((std::filesystem::path(*dir_) / entry.page).string(), html::renderPage(page))) return false;

@@ -184,7 +184,7 @@ int runMain(std::span<char* const> args) {
   }
   std::cout << sbt::printTrace(runs.front().run.trace);
   if (!runs.front().passed()) printText(runs.front(), std::cerr);
-  return exitStatus(errors, runs.front().passed() ? 0 : 1);
+  return written ? exitStatus(errors, runs.front().passed() ? 0 : 1) : kExitUsage;
 }
 
 }  // namespace sbcheck::cli

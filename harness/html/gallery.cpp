@@ -26,9 +26,8 @@ std::string renderIndex(const std::string& title, const std::vector<GalleryEntry
   for (const GalleryEntry& entry : entries) {
     out += "<tr data-file=\"" + escape(entry.input) + "\" data-status=\"" + (entry.passed ? "pass" : "fail") +
            "\"><td><a href=\"" + escape(entry.page) + "\">" + escape(entry.input) + "</a></td><td>";
-    for (const std::string& verdict : entry.verdicts) {
-      out += "<span class=\"verdict " + std::string(entry.passed ? "pass" : "fail") + "\">" + escape(verdict) +
-             "</span>";
+    for (const auto& [verdict, passed] : entry.verdicts) {
+      out += "<span class=\"verdict " + std::string(passed ? "pass" : "fail") + "\">" + escape(verdict) + "</span>";
     }
     out += "</td></tr>\n";
   }

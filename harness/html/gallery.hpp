@@ -4,6 +4,7 @@
 
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace sbcheck::html {
@@ -11,8 +12,9 @@ namespace sbcheck::html {
 struct GalleryEntry {
   std::string page;   ///< the page's file name inside the folder
   std::string input;  ///< the input file, as named
-  std::vector<std::string> verdicts;  ///< "sb2: PASS: UB at line 9, as expected", per lane
-  bool passed = true;
+  /// Per lane: "model sb2: PASS: UB at line 9, as expected", and whether it passed.
+  std::vector<std::pair<std::string, bool>> verdicts;
+  bool passed = true;  ///< every lane passed
 };
 
 /// The page's file name for `input`: its base name with ".html" added, made

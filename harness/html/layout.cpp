@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <span>
 
 namespace sbcheck::html {
 namespace {
@@ -105,7 +106,8 @@ std::vector<Chip> mergeStacks(const Lane& lane, const Step& step, std::span<cons
   std::vector<Chip> chips;
   std::size_t i = 0, j = 0;
   while (i < before.size() || j < after.size()) {
-    const bool stays = i < before.size() && std::ranges::find(after.subspan(j), before[i]) != after.end();
+    const std::span<const sb::Item> rest = after.subspan(j);
+    const bool stays = i < before.size() && std::ranges::find(rest, before[i]) != rest.end();
     if (i < before.size() && j < after.size() && before[i] == after[j]) {
       chips.push_back(chipOf(lane, after[j++]));
       chips.back().granting = granting == i++;

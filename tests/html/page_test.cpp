@@ -154,6 +154,22 @@ TEST(HtmlPage, TheUbRowCarriesTheFullTextReport) {
   EXPECT_NE(rows[4].html.find("no item grants &lt;3&gt; read access at x[0]"), std::string::npos);
 }
 
+TEST(HtmlPage, ADisabledItemIsTheOldOneStruckThenItsDisabledSelf) {
+  const std::vector<dom::Row> rows =
+      dom::rows(render("alloc x 1\nlet p1 = &mut x\nlet p2 = *mut p1\nread x\n", {"sb2-disable"}));
+  ASSERT_EQ(rows.size(), 4u);
+  const std::vector<dom::Chip>& chips = rows[3].cells[0].chips;
+  ASSERT_EQ(chips.size(), 4u);
+  EXPECT_TRUE(chips[0].granting);
+  EXPECT_TRUE(chips[1].removed);
+  EXPECT_EQ(chips[1].perm, "Unique");
+  EXPECT_NE(chips[1].title.find("disabled at line 4"), std::string::npos) << chips[1].title;
+  EXPECT_EQ(chips[2].perm, "Disabled");
+  EXPECT_EQ(chips[2].tag, "p1");
+  EXPECT_FALSE(chips[2].isNew);
+  EXPECT_EQ(stackText(rows[3].cells[0]), "[Uniq <1>, Dis  <2>, SRW  <untagged>]");
+}
+
 TEST(HtmlPage, ProtectedItemsAreFlagged) {
   const std::vector<dom::Row> rows = dom::rows(render("alloc x 4\ncall\nlet a = &mut x protect\nreturn\n", {"sb2"}));
   ASSERT_EQ(rows.size(), 4u);
