@@ -3,6 +3,8 @@
 #include <iostream>
 
 #include "harness/cli/commands.hpp"
+#include "harness/cli/html_output.hpp"
+#include "harness/html/timeline.hpp"
 #include "harness/cli/report.hpp"
 #include "harness/json.hpp"
 #include "harness/sbt/parse.hpp"
@@ -12,7 +14,7 @@ namespace sbcheck::cli {
 
 const Command kReplayCommand{
     "replay",
-    "[--model NAME] [--verbose] [--json] FILE|DIR|-...",
+    "[--model NAME[,NAME...]] [--verbose] [--json] [--html FILE] [--html-dir DIR] FILE|DIR|-...",
     "Run .sbt borrow traces on the Stacked Borrows 2 model and check their expectations.",
     "Each FILE runs under every model its '#! models:' line names (sb2 when it has\n"
     "none), or only under --model when given. A file passes when the model's first\n"
@@ -22,14 +24,21 @@ const Command kReplayCommand{
     "its item left the stack.\n\n"
     "A DIR stands for every .sbt file below it, sorted; '-' reads standard input.\n"
     "A file with no events is a warning (nothing to check), counted in the summary.\n\n"
+    "--html FILE draws one trace as a self-contained page: a row per event, the\n"
+    "stacks of every byte range after it (one column group per model), the granting\n"
+    "item, the items it removed and why, the UB row with its report. --html-dir DIR\n"
+    "writes one such page per file and an index.html listing them with their\n"
+    "verdicts (docs/html.md).\n\n"
     "models: sb2 (miri 2019-04-30), sb2-stackwrite, sb2-disable, sb2-strict,\n"
     "        sb2-tagged-raw (docs/sbt.md describes the language and the variants)\n\n"
     "exit status: 0 every file passes; 1 some file fails; 2 bad arguments, an\n"
     "unreadable file, a trace error (reported as FILE:LINE: message), or no file\n"
     "with anything to check\n",
-    {{"--model", "NAME", "run every file under this model only"},
+    {{"--model", "NAME[,NAME...]", "run every file under these models only (side by side in --html)"},
      {"--verbose", "", "after every event, print the stacks of the bytes it touched", "-v"},
-     {"--json", "", "print one JSON document instead of text"}},
+     {"--json", "", "print one JSON document instead of text"},
+     {"--html", "FILE", "write the trace's borrow-stack timeline as HTML (one FILE only)"},
+     {"--html-dir", "DIR", "write a timeline page per file and an index.html into DIR"}},
     /*takesFiles=*/true,
 };
 
@@ -78,6 +87,18 @@ void writeJson(JsonWriter& json, const FileRun& run) {
   json.endArray().endObject();
 }
 
+/// `--model A,B`: the names in order (one name is the common case).
+std::optional<std::vector<std::string>> modelList(const std::optional<std::string>& flag) {
+  if (!flag) return std::nullopt;
+  std::vector<std::string> names;
+  std::size_t start = 0;
+  for (std::size_t comma; (comma = flag->find(',', start)) != std::string::npos; start = comma + 1) {
+    names.push_back(flag->substr(start, comma - start));
+  }
+  names.push_back(flag->substr(start));
+  return names;
+}
+
 }  // namespace
 
 int replayMain(std::span<char* const> args) {
@@ -89,14 +110,22 @@ int replayMain(std::span<char* const> args) {
     return kExitOk;
   }
   if (parsed->files.empty()) return usageError(kReplayCommand, "no trace files given");
-  const std::optional<std::string> forced = parsed->get("--model");
-  if (forced && !sb::AnyModel::create(*forced)) return usageError(kReplayCommand, "unknown model '" + *forced + "'");
+  const std::optional<std::vector<std::string>> forced = modelList(parsed->get("--model"));
+  for (const std::string& name : forced.value_or(std::vector<std::string>{})) {
+    if (!sb::AnyModel::create(name)) return usageError(kReplayCommand, "unknown model '" + name + "'");
+  }
   const bool verbose = parsed->has("--verbose");
+  std::optional<HtmlOutput> html = HtmlOutput::fromFlags(*parsed);
+  if (!html) return kExitUsage;
 
   std::vector<FileRun> runs;
   std::vector<InputError> errors;
   std::vector<std::string> empty;
-  for (const Input& input : readInputs(parsed->files, InputKind{".sbt", ".cell", "run"}, errors)) {
+  const std::vector<Input> inputs = readInputs(parsed->files, InputKind{".sbt", ".cell", "run"}, errors);
+  if (html->single() && inputs.size() > 1) {
+    return usageError(kReplayCommand, "--html takes exactly one FILE (--html-dir writes a page per file)");
+  }
+  for (const Input& input : inputs) {
     const std::string& file = input.file;
     auto trace = sbt::parseTrace(input.text);
     if (auto* traceError = std::get_if<sbt::TraceError>(&trace)) {
@@ -109,15 +138,24 @@ int replayMain(std::span<char* const> args) {
       empty.push_back(file);
       continue;
     }
-    std::vector<std::string> models = forced ? std::vector<std::string>{*forced} : parsedTrace.models;
+    std::vector<std::string> models = forced ? *forced : parsedTrace.models;
     if (models.empty()) models.emplace_back("sb2");
+    html::Page page{file, "model", {}, html::splitLines(input.text), false};
     for (const std::string& modelName : models) {
       auto model = sb::AnyModel::create(modelName);
       runs.push_back(FileRun{file, modelName, sbt::expectedUbLine(parsedTrace), sbt::replay(parsedTrace, *model, verbose), verbose});
+      if (!html->wanted()) continue;
+      auto fresh = sb::AnyModel::create(modelName);
+      page.lanes.push_back(html::recordLane(parsedTrace, *fresh, modelName));
+      page.lanes.back().passed = runs.back().passed();
+      page.lanes.back().verdict = (runs.back().passed() ? "PASS: " : "FAIL: ") + verdictText(runs.back());
     }
+    if (html->wanted()) html->add(std::move(page));
   }
 
-  return finishFiles(runs, errors, empty, parsed->has("--json"), &writeJson, &printTextRun);
+  const bool written = html->write();
+  const int status = finishFiles(runs, errors, empty, parsed->has("--json"), &writeJson, &printTextRun);
+  return written ? status : kExitUsage;
 }
 
 }  // namespace sbcheck::cli

@@ -5,6 +5,8 @@
 #include "harness/cellseq/parse.hpp"
 #include "harness/cellseq/run.hpp"
 #include "harness/cli/commands.hpp"
+#include "harness/cli/html_output.hpp"
+#include "harness/html/timeline.hpp"
 #include "harness/cli/report.hpp"
 #include "harness/json.hpp"
 #include "harness/sbt/print.hpp"
@@ -14,7 +16,7 @@ namespace sbcheck::cli {
 
 const Command kRunCommand{
     "run",
-    "[--policy NAME] [--model NAME] [--emit-sbt] [--json] FILE|DIR|-...",
+    "[--policy NAME] [--model NAME] [--emit-sbt] [--json] [--html FILE] [--html-dir DIR] FILE|DIR|-...",
     "Run .cell sequences on the shared-reference cell; the SB2 model checks every memory access.",
     "Each FILE runs under every policy its '#! policies:' and '#! unsafe:' lines\n"
     "name ('strict' when '#! policies:' is absent), or only under --policy. Under a\n"
@@ -26,6 +28,10 @@ const Command kRunCommand{
     "saw for one FILE under one policy (--policy, or the first the file names),\n"
     "with its UB marked '!ub': 'sbcheck replay' on it gives the same verdict;\n"
     "when the run fails, stderr says which expectation failed.\n\n"
+    "--html FILE draws one sequence as a self-contained page: a row per model event\n"
+    "beside the .cell line that emitted it, the stacks after it (one column group\n"
+    "per policy), the items it removed and why, the UB row with its report.\n"
+    "--html-dir DIR writes one such page per file and an index.html (docs/html.md).\n\n"
     "A DIR stands for every .cell file below it, sorted; '-' reads standard input.\n"
     "A file with no operations is a warning (nothing to check), counted in the\n"
     "summary.\n\n"
@@ -38,7 +44,9 @@ const Command kRunCommand{
     {{"--policy", "NAME", "run under this policy only"},
      {"--model", "NAME", "the SB2 variant that checks the accesses (default sb2)"},
      {"--emit-sbt", "", "print the model's trace as .sbt instead of verdicts"},
-     {"--json", "", "print one JSON document instead of text"}},
+     {"--json", "", "print one JSON document instead of text"},
+     {"--html", "FILE", "write the sequence's borrow-stack timeline as HTML (one FILE only)"},
+     {"--html-dir", "DIR", "write a timeline page per file and an index.html into DIR"}},
     /*takesFiles=*/true,
 };
 
@@ -96,6 +104,18 @@ void writeJson(JsonWriter& json, const FileRun& fileRun) {
   json.endObject();
 }
 
+/// The run's timeline: its trace replayed on a fresh model, the UB told in the file's lines.
+html::Lane laneOf(const cellseq::PolicyRun& run) {
+  auto model = sb::AnyModel::create(run.model);
+  html::Lane lane = html::recordLane(run.trace, *model, run.policy, run.ub);
+  lane.passed = run.passed();
+  std::string verdict = run.ub ? "UB at line " + std::to_string(run.ub->line) : "no UB";
+  if (run.unsafeDeclared) verdict += run.ub ? ", as '#! unsafe:' declares" : ", but '#! unsafe:' declares it unsafe";
+  if (!run.mismatches.empty()) verdict += ", " + std::to_string(run.mismatches.size()) + " outcome(s) not as expected";
+  lane.verdict = (lane.passed ? "PASS: " : "FAIL: ") + verdict;
+  return lane;
+}
+
 }  // namespace
 
 int runMain(std::span<char* const> args) {
@@ -114,10 +134,17 @@ int runMain(std::span<char* const> args) {
   const bool emitSbt = parsed->has("--emit-sbt");
   if (emitSbt && parsed->files.size() != 1) return usageError(kRunCommand, "--emit-sbt takes exactly one FILE");
 
+  std::optional<HtmlOutput> html = HtmlOutput::fromFlags(*parsed);
+  if (!html) return kExitUsage;
+
   std::vector<FileRun> runs;
   std::vector<InputError> errors;
   std::vector<std::string> empty;
-  for (const Input& input : readInputs(parsed->files, InputKind{".cell", ".sbt", "replay"}, errors)) {
+  const std::vector<Input> inputs = readInputs(parsed->files, InputKind{".cell", ".sbt", "replay"}, errors);
+  if (html->single() && inputs.size() > 1) {
+    return usageError(kRunCommand, "--html takes exactly one FILE (--html-dir writes a page per file)");
+  }
+  for (const Input& input : inputs) {
     const std::string& file = input.file;
     auto sequence = cellseq::parseSequence(input.text, cell::kPolicyNames);
     if (auto* sequenceError = std::get_if<cellseq::SequenceError>(&sequence)) {
@@ -129,15 +156,23 @@ int runMain(std::span<char* const> args) {
       empty.push_back(file);
       continue;
     }
+    html::Page page{file, "policy", {}, html::splitLines(input.text), true};
     for (const cellseq::RunOptions& options : runsFor(std::get<cellseq::Sequence>(sequence), policy, model)) {
       cellseq::PolicyRun run = cellseq::runSequence(std::get<cellseq::Sequence>(sequence), options);
       if (run.error) {
         errors.push_back(InputError{file, run.error->line, run.error->message + " (under " + run.policy + ")"});
         break;
       }
+      if (html->wanted()) page.lanes.push_back(laneOf(run));
       runs.push_back(FileRun{file, std::move(run)});
       if (emitSbt) break;  // the first policy's trace
     }
+    if (html->wanted() && !page.lanes.empty()) html->add(std::move(page));
+  }
+  const bool written = html->write();
+  if (!written && !emitSbt) {
+    finishFiles(runs, errors, empty, parsed->has("--json"), &writeJson, &printText);
+    return kExitUsage;
   }
   if (!emitSbt) return finishFiles(runs, errors, empty, parsed->has("--json"), &writeJson, &printText);
   // The trace the model saw, as `.sbt` on stdout; the verdict is the exit
@@ -149,7 +184,7 @@ int runMain(std::span<char* const> args) {
   }
   std::cout << sbt::printTrace(runs.front().run.trace);
   if (!runs.front().passed()) printText(runs.front(), std::cerr);
-  return exitStatus(errors, runs.front().passed() ? 0 : 1);
+  return written ? exitStatus(errors, runs.front().passed() ? 0 : 1) : kExitUsage;
 }
 
 }  // namespace sbcheck::cli

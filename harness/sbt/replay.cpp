@@ -96,6 +96,20 @@ sb::Outcome run(World& world, sb::AnyModel& model, const Event& event) {
 
 }  // namespace
 
+/// Forwards each removal to the history first, then to one more observer.
+class TraceRunner::Tee final : public sb::StackObserver {
+ public:
+  Tee(sb::History& history, sb::StackObserver& extra) : history_(history), extra_(extra) {}
+  void removed(const sb::Removal& removal, ByteRange where) override {
+    history_.removed(removal, where);
+    extra_.removed(removal, where);
+  }
+
+ private:
+  sb::History& history_;
+  sb::StackObserver& extra_;
+};
+
 TraceRunner::TraceRunner(sb::AnyModel& model, bool explaining)
     : model_(model), world_(std::make_unique<World>(model, explaining)) {
   if (explaining) model_.setObserver(&world_->history);
@@ -142,6 +156,18 @@ const std::optional<Use>& TraceRunner::lastUse() const { return world_->lastUse;
 const std::string& TraceRunner::allocationName(sb::AllocId alloc) const { return world_->allocNames[alloc]; }
 
 UserTerms& TraceRunner::terms() { return world_->terms; }
+
+const std::string* TraceRunner::boundName(sb::Tag tag) const {
+  if (tag.untagged()) return nullptr;
+  auto found = world_->tagNames.find(tag.id);
+  return found == world_->tagNames.end() ? nullptr : &found->second;
+}
+
+void TraceRunner::observeRemovals(sb::StackObserver* observer) {
+  if (!world_->explaining) return;
+  tee_ = observer != nullptr ? std::make_unique<Tee>(world_->history, *observer) : nullptr;
+  model_.setObserver(tee_ ? static_cast<sb::StackObserver*>(tee_.get()) : &world_->history);
+}
 
 ReplayResult replay(const Trace& trace, sb::AnyModel& model, bool recordSteps) {
   ReplayResult result;

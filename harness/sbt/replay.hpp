@@ -67,10 +67,17 @@ class TraceRunner {
   const std::string& allocationName(sb::AllocId alloc) const;
   /// The caller's names for the trace's pointers and bytes, used in reports.
   UserTerms& terms();
+  /// The name the trace first bound to `tag`, or null (Untagged, or unknown).
+  const std::string* boundName(sb::Tag tag) const;
+  /// Also tells `observer` of every removal, after the history does (for
+  /// pictures of the stacks); null for none. Only while explaining.
+  void observeRemovals(sb::StackObserver* observer);
 
  private:
+  class Tee;
   sb::AnyModel& model_;
   std::unique_ptr<World> world_;
+  std::unique_ptr<Tee> tee_;
 };
 
 /// Runs `trace` (already checked by parseTrace) on `model` until its first UB.
