@@ -4,6 +4,7 @@
 
 #include "model/cell/object.hpp"
 #include "model/cell/result.hpp"
+#include "model/mutant.hpp"
 
 namespace sbcheck::cell {
 
@@ -52,9 +53,9 @@ class Guard {
     if (!probe().access(object_->base(), sb::AccessKind::Write, Region::kState)) return Halted{};
     SharedState& state = object_->state;
     if (mutable_) {
-      state.mutablyBorrowed = false;
+      if (!mutant::planted(mutant::Mutant::kCellReleaseKeepsMutable)) state.mutablyBorrowed = false;
     } else {
-      --state.borrows;
+      if (!mutant::planted(mutant::Mutant::kCellReleaseKeepsBorrow)) --state.borrows;
     }
     object_.reset();
     return Done{};

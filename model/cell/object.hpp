@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "model/cell/probe.hpp"
+#include "model/mutant.hpp"
 
 namespace sbcheck::cell {
 
@@ -43,7 +44,7 @@ class Object {
   /// Frees the object (and its data) when the count reaches 0.
   void decref() {
     assert(refcount_ > 0 && "decref of a freed object");
-    if (--refcount_ > 0) return;
+    if (--refcount_ > (mutant::planted(mutant::Mutant::kCellFreedAtOne) ? 1u : 0u)) return;
     probe_->deallocated(base_);
     delete this;
   }
