@@ -1,6 +1,6 @@
 # Sourced by setup.sh and test.sh: installs the Debian packages the project
 # needs, running `apt-get update` first only when something is missing.
-SBCHECK_PACKAGES="cmake ninja-build g++ libgtest-dev librapidcheck-dev libboost-container-dev libbenchmark-dev"
+SBCHECK_PACKAGES="cmake ninja-build g++ libgtest-dev librapidcheck-dev libboost-container-dev libbenchmark-dev jq"
 
 install_missing_packages() {
   local missing=()
