@@ -7,6 +7,7 @@
 #include "model/cell/guard.hpp"
 #include "model/cell/iterator.hpp"
 #include "model/cell/policy.hpp"
+#include "model/mutant.hpp"
 
 namespace sbcheck::cell {
 
@@ -17,7 +18,7 @@ class Cell {
   static Result<Guard> borrow(const Ref& object) {
     if (!readState(object)) return Halted{};
     Object& o = *object;
-    if (o.state.mutablyBorrowed) return Refusal::kAlreadyBorrowed;
+    if (o.state.mutablyBorrowed && !mutant::planted(mutant::Mutant::kCellBorrowIgnoresMutable)) return Refusal::kAlreadyBorrowed;
     if (!writeState(object)) return Halted{};
     ++o.state.borrows;
     const std::optional<PtrId> ptr = object.probe().retag(object.base(), Retag::kShared, kDataBytes);
@@ -32,7 +33,8 @@ class Cell {
   static Result<Iterator> leak(const Ref& object) {
     if (!readState(object)) return Halted{};
     Object& o = *object;
-    if (P::kLeakChecksMutableBorrow && o.state.mutablyBorrowed) return Refusal::kAlreadyBorrowed;
+    const bool checksMutable = P::kLeakChecksMutableBorrow && !mutant::planted(mutant::Mutant::kCellLeakIgnoresMutable);
+    if (checksMutable && o.state.mutablyBorrowed) return Refusal::kAlreadyBorrowed;
     if constexpr (!P::kGenerations) {
       if (!writeState(object)) return Halted{};
       ++o.state.leaks;
@@ -43,7 +45,8 @@ class Cell {
     const std::optional<PtrId> ptr = object.probe().retag(*raw, Retag::kShared, kDataBytes);
     if (!ptr) return Halted{};
     std::optional<Ref> holder;
-    if constexpr (P::kIteratorHoldsObject) holder = object;
+    if constexpr (P::kIteratorHoldsObject)
+      if (!mutant::planted(mutant::Mutant::kCellIteratorForgetsObject)) holder = object;
     return Iterator(Iterator::Leak{&o, std::move(holder), *ptr, &o.data, o.state.generation, !P::kGenerations});
   }
 
@@ -52,7 +55,8 @@ class Cell {
     if constexpr (P::kGenerations) {
       // A leak from an older generation is refused on every use, exhausted or not.
       if (!it.probe().access(it.base(), Access::kRead, kStateBytes)) return Halted{};
-      if (it.leak().object->state.generation != it.leak().generation) return Refusal::kInvalidated;
+      const bool stale = it.leak().object->state.generation != it.leak().generation;
+      if (stale && !mutant::planted(mutant::Mutant::kCellStaleLeakAccepted)) return Refusal::kInvalidated;
     } else if (it.released()) {
       return Next{0, /*stop=*/true};  // exhausted: stop, touching nothing
     }
@@ -60,7 +64,8 @@ class Cell {
     const Next* value = std::get_if<Next>(&item);
     if constexpr (!P::kGenerations) {
       // The first `stop` gives the leak and the reference back.
-      if (value != nullptr && value->stop && std::holds_alternative<Halted>(it.drop())) return Halted{};
+      const bool givesBack = value != nullptr && value->stop && !mutant::planted(mutant::Mutant::kCellStopKeepsLeak);
+      if (givesBack && std::holds_alternative<Halted>(it.drop())) return Halted{};
     }
     return item;
   }
@@ -92,12 +97,15 @@ class Cell {
     if (!readState(object)) return Halted{};
     Object& o = *object;
     const SharedState& state = o.state;
-    if (state.mutablyBorrowed || state.borrows > 0 || (checkLeaks && state.leaks > 0)) {
+    checkLeaks = checkLeaks && !mutant::planted(mutant::Mutant::kCellBorrowMutIgnoresLeaks);
+    const bool borrowed = state.borrows > 0 && !mutant::planted(mutant::Mutant::kCellBorrowMutIgnoresBorrows);
+    if (state.mutablyBorrowed || borrowed || (checkLeaks && state.leaks > 0)) {
       return Refusal::kAlreadyBorrowed;
     }
     if (!writeState(object)) return Halted{};
     o.state.mutablyBorrowed = true;
-    if constexpr (P::kGenerations) ++o.state.generation;  // bumped when the borrow is taken
+    if constexpr (P::kGenerations)  // bumped when the borrow is taken
+      if (!mutant::planted(mutant::Mutant::kCellNoGenerationBump)) ++o.state.generation;
     const std::optional<PtrId> ptr = object.probe().retag(object.base(), Retag::kMut, kDataBytes);
     if (!ptr) return Halted{};
     return Guard(object, *ptr, &o.data, /*isMutable=*/true);

@@ -5,6 +5,7 @@
 #include <sbcheck/result.hpp>
 
 #include "model/cell/object.hpp"
+#include "model/mutant.hpp"
 
 namespace sbcheck::cell {
 
@@ -54,9 +55,9 @@ class Guard {
     if (!probe().access(object_.base(), Access::kWrite, kStateBytes)) return Halted{};
     SharedState& state = object_->state;
     if (mutable_) {
-      state.mutablyBorrowed = false;
+      if (!mutant::planted(mutant::Mutant::kCellReleaseKeepsMutable)) state.mutablyBorrowed = false;
     } else {
-      --state.borrows;
+      if (!mutant::planted(mutant::Mutant::kCellReleaseKeepsBorrow)) --state.borrows;
     }
     object_.reset();
     return Done{};

@@ -8,6 +8,7 @@
 #include <sbcheck/result.hpp>
 
 #include "model/cell/object.hpp"
+#include "model/mutant.hpp"
 
 namespace sbcheck::cell {
 
@@ -44,8 +45,10 @@ class Iterator {
 
   /// The item at the position, read through the leak; `stop` when exhausted.
   Result<Next> readNext() {
-    if (!probe_->access(leak_.ptr, Access::kRead, kDataBytes)) return Halted{};
-    if (position_ >= leak_.data->set.size()) return Next{0, /*stop=*/true};
+    const bool told = mutant::planted(mutant::Mutant::kCellNextWithoutProbe) || probe_->access(leak_.ptr, Access::kRead, kDataBytes);
+    if (!told) return Halted{};
+    const std::size_t end = leak_.data->set.size() - (mutant::planted(mutant::Mutant::kCellNextStopsEarly) && !leak_.data->set.empty() ? 1 : 0);
+    if (position_ >= end) return Next{0, /*stop=*/true};
     return Next{*leak_.data->set.nth(position_++), /*stop=*/false};
   }
 
@@ -54,7 +57,7 @@ class Iterator {
     if (released_) return Done{};
     if (leak_.counted) {
       if (!probe_->access(base_, Access::kWrite, kStateBytes)) return Halted{};
-      --leak_.object->state.leaks;
+      if (!mutant::planted(mutant::Mutant::kCellDropKeepsLeak)) --leak_.object->state.leaks;
     }
     released_ = true;
     leak_.holder.reset();

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "model/cell/layout.hpp"
+#include "model/mutant.hpp"
 
 namespace sbcheck::cell {
 
@@ -42,7 +43,7 @@ class Object {
   /// Frees the object (and its data) when the count reaches 0, unless the
   /// probe vetoes the free (the object then stays, as the cell must not free it).
   void decref() {
-    if (--refcount_ > 0) return;
+    if (--refcount_ > (mutant::planted(mutant::Mutant::kCellFreedAtOne) ? 1u : 0u)) return;
     if (!probe_->deallocate(base_)) return;
     delete this;
   }

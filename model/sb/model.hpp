@@ -6,6 +6,7 @@
 #include <optional>
 #include <vector>
 
+#include "model/mutant.hpp"
 #include "model/sb/any_model.hpp"
 #include "model/sb/policy.hpp"
 #include "model/sb/rules.hpp"
@@ -40,7 +41,8 @@ class Model final : public AnyModel {
       const auto [perm, strength] = newItem(spec.kind, inCell);
       return grantOn(parent, bytes, Item{tag, protector, perm}, strength, Operation::kRetag, spec.kind);
     });
-    if (!ub && spec.kind == RetagKind::kTwoPhase && !P::kTwoPhaseIsSharedReadWrite) {
+    if (!ub && spec.kind == RetagKind::kTwoPhase && !P::kTwoPhaseIsSharedReadWrite &&
+        !mutant::planted(mutant::Mutant::kModelNoTwoPhaseRegrant)) {
       // The re-grant: a shared reborrow of the parent tag from the new one.
       ub = forEachSegment(range, spec.cellRanges, [&](ByteRange bytes, bool inCell) {
         const Item regrant{parent.tag, kNoCall, inCell ? Permission::SharedReadWrite : Permission::SharedReadOnly};
@@ -84,7 +86,7 @@ class Model final : public AnyModel {
 
   bool ret() override {
     if (frames_.empty()) return false;
-    active_[frames_.back()] = false;
+    if (!mutant::planted(mutant::Mutant::kModelReturnKeepsProtector)) active_[frames_.back()] = false;
     frames_.pop_back();
     return true;
   }
@@ -117,7 +119,7 @@ class Model final : public AnyModel {
         return {Permission::Unique, Strength::kWeak};
       case RetagKind::kShared:
       case RetagKind::kRawConst:
-        if (inCell) return {Permission::SharedReadWrite, Strength::kWeak};
+        if (inCell && !mutant::planted(mutant::Mutant::kModelCellSharedIsStrong)) return {Permission::SharedReadWrite, Strength::kWeak};
         return {Permission::SharedReadOnly, Strength::kStrong};
       case RetagKind::kRawMut: return {Permission::SharedReadWrite, Strength::kWeak};
     }

@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "model/mutant.hpp"
+
 namespace sbcheck::sb {
 
 /// What an item lets its tag do (sb2.md "State"); `Disabled` exists only in
@@ -22,7 +24,7 @@ constexpr bool grants(Permission perm, AccessKind access) {
   switch (perm) {
     case Permission::Unique:
     case Permission::SharedReadWrite: return true;
-    case Permission::SharedReadOnly: return access == AccessKind::Read;
+    case Permission::SharedReadOnly: return access == AccessKind::Read || mutant::planted(mutant::Mutant::kModelSroGrantsWrite);
     case Permission::Disabled: return false;
   }
   return false;
@@ -36,7 +38,7 @@ constexpr bool compatible(Permission granting, AccessKind access, Permission oth
     case Permission::Unique:
       switch (other) {
         case Permission::Unique: return false;                 // never
-        case Permission::SharedReadWrite: return isRead;       // read only
+        case Permission::SharedReadWrite: return isRead || mutant::planted(mutant::Mutant::kModelUniqueWriteKeepsSrw);  // read only
         case Permission::SharedReadOnly: return isRead;        // read only
         case Permission::Disabled: return isRead;              // grants nothing; kept like SRW
       }

@@ -6,6 +6,7 @@
 #include <optional>
 #include <vector>
 
+#include "model/mutant.hpp"
 #include "model/sb/item.hpp"
 #include "model/sb/policy.hpp"
 #include "model/sb/range_map.hpp"
@@ -70,7 +71,7 @@ inline std::optional<StackUb> popFrom(Stack& stack, std::size_t from, const Item
                                       const RuleContext& cx) {
   std::optional<StackUb> ub;
   stack.removeAbove(from - 1, [&](const Item& item) {
-    if (cx.isProtected(item)) {
+    if (cx.isProtected(item) && !mutant::planted(mutant::Mutant::kModelPopIgnoresProtector)) {
       ub = StackUb{UbKind::kProtectedItemRemoved, access, item};
       return Stack::Verdict::kStop;
     }
@@ -90,7 +91,7 @@ std::optional<StackUb> removeAbove(Stack& stack, std::size_t g, AccessKind acces
     std::optional<StackUb> ub;
     stack.removeAbove(g, [&](const Item& other) {
       if (compatible(granting.perm, access, other.perm)) return Stack::Verdict::kKeep;
-      if (cx.isProtected(other)) {
+      if (cx.isProtected(other) && !mutant::planted(mutant::Mutant::kModelPopIgnoresProtector)) {
         ub = StackUb{UbKind::kProtectedItemRemoved, access, other};
         return Stack::Verdict::kStop;
       }
@@ -136,7 +137,7 @@ std::optional<StackUb> access(Stack& stack, AccessKind access, Tag tag, const Ru
   // discipline a read only ever removes or disables Unique items (the table's
   // read columns), so with none above the granting item there is nothing to do.
   if (access == AccessKind::Read) {
-    if (!stack.hasUniqueAbove(*g)) return std::nullopt;
+    if (!stack.hasUniqueAbove(*g) || mutant::planted(mutant::Mutant::kModelReadKeepsUnique)) return std::nullopt;
     return detail::removeAbove<P::kReadDiscipline>(stack, *g, access, cx);
   }
   return detail::removeAbove<P::kWriteDiscipline>(stack, *g, access, cx);
@@ -174,7 +175,8 @@ std::optional<StackUb> grant(Stack& stack, Tag parent, Item item, Strength stren
     // Strong: an access with the parent's tag (a write if the new item grants
     // writes), which may be UB and may remove items; then push on top.
     const AccessKind implied = grants(item.perm, AccessKind::Write) ? AccessKind::Write : AccessKind::Read;
-    if (auto ub = sbcheck::sb::access<P>(stack, implied, parent, cx)) return ub;
+    if (!mutant::planted(mutant::Mutant::kModelStrongGrantSkipsAccess))
+      if (auto ub = sbcheck::sb::access<P>(stack, implied, parent, cx)) return ub;
     position = stack.size();
   } else {
     // Weak: find the item granting the parent write access and insert the new
@@ -183,6 +185,7 @@ std::optional<StackUb> grant(Stack& stack, Tag parent, Item item, Strength stren
     const std::optional<std::size_t> g = stack.findGranting(AccessKind::Write, parent);
     if (!g) return StackUb{UbKind::kNoGrantingItem, AccessKind::Write};
     position = P::kWeakInsertAboveSrwGroup ? stack.srwGroupEnd(*g) : *g + 1;
+    if (mutant::planted(mutant::Mutant::kModelWeakGrantOnTop)) position = stack.size();
   }
   // Dedup: an item equal to its neighbour at the insertion point adds nothing.
   const bool duplicate =
@@ -195,12 +198,12 @@ std::optional<StackUb> grant(Stack& stack, Tag parent, Item item, Strength stren
 /// sb2.md "Deallocation", for one location.
 inline std::optional<StackUb> dealloc(Stack& stack, Tag tag, const RuleContext& cx) {
   // Step 1: an item must grant `tag` write access.
-  if (!stack.findGranting(AccessKind::Write, tag)) {
+  if (!stack.findGranting(AccessKind::Write, tag) && !mutant::planted(mutant::Mutant::kModelDeallocSkipsGrantCheck)) {
     return StackUb{UbKind::kNoGrantingItem, AccessKind::Write};
   }
   // Step 2: every item goes; a protected one is UB.
   for (const Item& item : stack.items()) {
-    if (cx.isProtected(item)) return StackUb{UbKind::kProtectedItemDeallocated, AccessKind::Write, item};
+    if (cx.isProtected(item) && !mutant::planted(mutant::Mutant::kModelDeallocIgnoresProtector)) return StackUb{UbKind::kProtectedItemDeallocated, AccessKind::Write, item};
   }
   for (const Item& item : stack.items()) {
     Removal removal{item, Item{}, AccessKind::Write};

@@ -23,6 +23,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "model/mutant.hpp"
 #include "model/sb/item.hpp"
 
 namespace sbcheck::sb {
@@ -59,8 +60,9 @@ class Stack {
   std::optional<std::size_t> findGranting(AccessKind access, Tag tag) const {
     if (items_.size() > kIndexedDepth) return findIndexed(access, tag);
     for (std::size_t i = items_.size(); i-- > 0;) {
-      const Item& item = items_[i];
-      if (item.tag == tag && grants(item.perm, access)) return i;
+      const std::size_t at = mutant::planted(mutant::Mutant::kModelBottomUpSearch) ? items_.size() - 1 - i : i;
+      const Item& item = items_[at];
+      if (item.tag == tag && grants(item.perm, access)) return at;
     }
     return std::nullopt;
   }
