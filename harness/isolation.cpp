@@ -2,6 +2,9 @@
 #include "harness/isolation.hpp"
 
 #include <fcntl.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -41,6 +44,13 @@ std::string readAll(int fd) {
   if (null >= 0) ::dup2(null, STDERR_FILENO);
   std::signal(SIGALRM, SIG_DFL);
   ::alarm(timeoutSeconds);  // a hang ends in SIGALRM
+#if defined(__GLIBC__)
+  // Freed memory filled with a poison byte: a cell reading memory it freed
+  // (behind the probe's back) then reads wild pointers and crashes at that
+  // read, every time, instead of reading stale but plausible values — so the
+  // crash reproduces on each shrinking candidate that still has the bug.
+  ::mallopt(M_PERTURB, 0xa5);
+#endif
   // A closing NUL, so a child that dies mid-write is not read as done.
   const bool sent = writeAll(out, work() + '\0');
   ::_exit(sent ? 0 : 3);
