@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "harness/cli/commands.hpp"
+#include "harness/crash_report.hpp"
 #include "harness/interrupt.hpp"
 #include "harness/text/source.hpp"
 #include "harness/version.hpp"
@@ -75,6 +76,7 @@ int dispatch(std::span<char* const> args) {
   }
   if (const Entry* entry = findCommand(name)) {
     sbcheck::installInterruptHandlers();
+    sbcheck::installCrashReport();
     return entry->main(args.subspan(1));
   }
   std::cerr << "sbcheck: unknown command " << sbcheck::text::quoted(name) << '\n';
