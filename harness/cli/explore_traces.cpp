@@ -125,12 +125,16 @@ int exploreTraces(const Parsed& parsed) {
   std::map<std::string, std::vector<Saved>> savedByName;
   const auto onFinding = [&](const explore::TraceFinding& finding) {
     std::vector<Saved>& saved = savedByName[finding.name];
+    std::vector<std::string> texts;  // one file per model; said once when alike (--no-save)
     for (const std::string& model : finding.models) {
       saved.push_back(target->save("sbt", stemOf(finding) + "--" + model, ".sbt", traceFile(finding, model, foundBy)));
       lost = reportLost(saved.back()) || lost;
-      if (!json) std::cout << "found: " << finding.name << " (" << finding.trace->events.size() << " events); "
-                           << saved.back().text() << std::endl;
+      if (texts.empty() || texts.back() != saved.back().text()) texts.push_back(saved.back().text());
     }
+    if (json) return;
+    std::cout << "found: " << finding.name << " (" << finding.trace->events.size() << " events)";
+    for (const std::string& text : texts) std::cout << "; " << text;
+    std::cout << std::endl;
   };
   const explore::ModelExploration run = explore::exploreModels(models, universe, limits, {}, onFinding);
   bool lawFailed = false;

@@ -120,8 +120,8 @@ struct TraceSpace::Ran {
 };
 
 TraceSpace::TraceSpace(std::vector<std::string> models, const TraceUniverse& universe,
-                       std::vector<reference::Variant> references)
-    : names_(std::move(models)), universe_(universe), references_(std::move(references)) {
+                       std::vector<reference::Variant> references, Checks checks)
+    : names_(std::move(models)), universe_(universe), references_(std::move(references)), checks_(checks) {
   const bool byName = references_.empty();
   assert(!names_.empty() && universe_.bytes >= 1 && universe_.bytes <= kMaxTraceBytes && universe_.tags >= 1 &&
          universe_.tags <= kMaxTraceTags && universe_.frames <= kMaxTraceFrames && (universe_.taggedBase || universe_.untaggedBase) &&
@@ -143,7 +143,9 @@ TraceSpace::State TraceSpace::root() const {
     state.models.push_back(sb::AnyModel::create(name));
     assert(state.models.back() && "a known model");
   }
-  for (const reference::Variant& variant : references_) state.references.push_back(std::make_shared<reference::Memory>(variant));
+  if (checks_ == Checks::kEverything) {
+    for (const reference::Variant& variant : references_) state.references.push_back(std::make_shared<reference::Memory>(variant));
+  }
   state.slots.resize(universe_.tags + 1);
   state.held.resize(state.slots.size() * names_.size());
   state.untaggedLost.assign(names_.size(), 0);
@@ -175,8 +177,9 @@ bool TraceSpace::slotMustHold(std::size_t slot) const {
 
 bool TraceSpace::slotChecked(std::size_t slot) const {
   const std::size_t m = slot / kLawCount;
-  return slot >= names_.size() * kLawCount || kTraceLaws[slot % kLawCount] != TraceLaw::kRemovedItemsUntagged ||
-         untaggedChecked_[m];
+  if (slot >= names_.size() * kLawCount) return true;
+  if (checks_ == Checks::kDifferencesOnly) return false;
+  return kTraceLaws[slot % kLawCount] != TraceLaw::kRemovedItemsUntagged || untaggedChecked_[m];
 }
 
 // ---- moves ------------------------------------------------------------------
@@ -301,6 +304,7 @@ TraceSpace::Ran TraceSpace::run(const State& state, const Move& move, const Pres
     ran.ub[m] = perform(*model, state, m, move, ran.made[m]);
     ran.anyUb = ran.anyUb || ran.ub[m].has_value();
     ran.child.models[m] = std::move(model);
+    if (checks_ == Checks::kDifferencesOnly) continue;
     auto memory = std::make_shared<reference::Memory>(*state.references[m]);
     ran.referenceUb[m] = perform(*memory, state, m, move, ran.referenceMade[m]);
     ran.child.references[m] = std::move(memory);
@@ -308,8 +312,10 @@ TraceSpace::Ran TraceSpace::run(const State& state, const Move& move, const Pres
   if (move.op == Op::kAlloc) ran.child.allocated = true;
   if (move.op == Op::kCall) ran.child.calls.push_back(ran.child.nextCall++);
   if (move.op == Op::kReturn) ran.child.calls.pop_back();
-  checkLaws(state, move, ran);
-  checkAgreement(state, move, ran);
+  if (checks_ == Checks::kEverything) {
+    checkLaws(state, move, ran);
+    checkAgreement(state, move, ran);
+  }
   compareVerdicts(state, move, ran);
   if (!ran.anyUb) updateLosses(state, before, ran);
   return ran;
@@ -409,7 +415,7 @@ std::optional<std::uint8_t> TraceSpace::lostBytes(const State& state, std::size_
 /// in sbt_property.cpp): every later use of it is UB.
 void TraceSpace::updateLosses(const State& state, const Presences& before, Ran& ran) const {
   ran.after = presence(ran.child);
-  if (!ran.child.models.front()->isLive(0)) return;
+  if (checks_ == Checks::kDifferencesOnly || !ran.child.models.front()->isLive(0)) return;  // no law remembers
   const std::size_t n = names_.size();
   const auto lostNow = [&](std::size_t m, Tag tag) {
     return static_cast<std::uint8_t>(bytesOf(before[m], tag) & ~bytesOf(ran.after[m], tag));
@@ -565,11 +571,15 @@ const TraceFinding& ModelExploration::difference(std::string_view accepts, std::
   return findings[differenceSlotOf(models.size(), indexOf(models, accepts), indexOf(models, rejects))];
 }
 
-ModelExploration exploreModels(std::span<const std::string> models, const TraceUniverse& universe,
-                               const Limits& limits, std::span<const reference::Variant> references,
-                               const std::function<void(const TraceFinding&)>& onFinding) {
-  const TraceSpace space(std::vector<std::string>(models.begin(), models.end()), universe,
-                         std::vector<reference::Variant>(references.begin(), references.end()));
+namespace {
+
+/// The earlier of two ways a run stopped: any limit before a fixpoint.
+Ending earliest(Ending a, Ending b) { return a == Ending::kFixpoint ? b : a; }
+
+/// One space explored, its findings told as they come and collected per slot.
+ModelExploration exploreSpace(const TraceSpace& space, const TraceUniverse& universe, const Limits& limits,
+                              const std::function<bool(std::size_t slot)>& tells,
+                              const std::function<void(const TraceFinding&)>& onFinding) {
   const auto findingOf = [&](std::size_t slot, const Finding<TraceMove>* found) {
     TraceFinding finding{space.slotName(slot), space.slotModels(slot), space.slotMustHold(slot),
                          space.slotChecked(slot), std::nullopt, {}};
@@ -580,13 +590,75 @@ ModelExploration exploreModels(std::span<const std::string> models, const TraceU
     return finding;
   };
   FindingCallback<TraceMove> tell;
-  if (onFinding) tell = [&](std::size_t slot, const Finding<TraceMove>& found) { onFinding(findingOf(slot, &found)); };
+  if (onFinding) {
+    tell = [&](std::size_t slot, const Finding<TraceMove>& found) {
+      if (tells(slot)) onFinding(findingOf(slot, &found));
+    };
+  }
   ModelExploration result{space.models(), universe, explore(space, limits, tell), {}};
   for (std::size_t slot = 0; slot < space.findingSlots(); ++slot) {
     const auto& found = result.run.findings[slot];
     result.findings.push_back(findingOf(slot, found ? &*found : nullptr));
   }
   return result;
+}
+
+/// Adds one run's figures to the figures of the runs before it.
+void addFigures(Exploration<TraceMove>& total, const Exploration<TraceMove>& run, bool first) {
+  if (total.statesPerDepth.size() < run.statesPerDepth.size()) total.statesPerDepth.resize(run.statesPerDepth.size());
+  for (std::size_t d = 0; d < run.statesPerDepth.size(); ++d) total.statesPerDepth[d] += run.statesPerDepth[d];
+  total.states += run.states;
+  total.transitions += run.transitions;
+  // A run at its fixpoint has completed every depth; the total's depth is the
+  // least one a stopped run completed, or, when every run reached its
+  // fixpoint, the deepest fixpoint.
+  const bool totalDone = total.ending == Ending::kFixpoint, runDone = run.ending == Ending::kFixpoint;
+  if (first || (totalDone && !runDone)) {
+    total.depthCompleted = run.depthCompleted;
+  } else if (totalDone == runDone) {
+    total.depthCompleted = runDone ? std::max(total.depthCompleted, run.depthCompleted)
+                                   : std::min(total.depthCompleted, run.depthCompleted);
+  }
+  total.ending = earliest(total.ending, run.ending);
+  total.seconds += run.seconds;
+  total.storedBytes += run.storedBytes;
+}
+
+}  // namespace
+
+ModelExploration exploreModels(std::span<const std::string> models, const TraceUniverse& universe,
+                               const Limits& limits, std::span<const reference::Variant> references,
+                               const std::function<void(const TraceFinding&)>& onFinding) {
+  const std::vector<std::string> names(models.begin(), models.end());
+  const std::vector<reference::Variant> given(references.begin(), references.end());
+  const auto everySlot = [](std::size_t) { return true; };
+  if (names.size() == 1) return exploreSpace(TraceSpace(names, universe, given), universe, limits, everySlot, onFinding);
+
+  const TraceSpace all(names, universe, given, TraceSpace::Checks::kDifferencesOnly);  // names the slots
+  ModelExploration result{names, universe, {}, std::vector<TraceFinding>(all.findingSlots())};
+  bool first = true;
+  const auto referenceOf = [&](std::size_t m) {
+    return given.empty() ? std::vector<reference::Variant>{} : std::vector<reference::Variant>{given[m]};
+  };
+  for (std::size_t m = 0; m < names.size(); ++m) {
+    ModelExploration alone = exploreSpace(TraceSpace({names[m]}, universe, referenceOf(m)), universe, limits, everySlot, onFinding);
+    for (const TraceLaw law : kTraceLaws) result.findings[all.lawSlot(m, law)] = std::move(alone.findings[lawSlotOf(0, law)]);
+    addFigures(result.run, alone.run, std::exchange(first, false));
+  }
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    for (std::size_t j = i + 1; j < names.size(); ++j) {
+      std::vector<reference::Variant> pairReferences = referenceOf(i);
+      for (reference::Variant& variant : referenceOf(j)) pairReferences.push_back(variant);
+      const TraceSpace pair({names[i], names[j]}, universe, pairReferences, TraceSpace::Checks::kDifferencesOnly);
+      const std::size_t iRejects = pair.differenceSlot(1, 0), jRejects = pair.differenceSlot(0, 1);
+      const auto differences = [&](std::size_t slot) { return slot == iRejects || slot == jRejects; };
+      ModelExploration both = exploreSpace(pair, universe, limits, differences, onFinding);
+      result.findings[all.differenceSlot(i, j)] = std::move(both.findings[jRejects]);
+      result.findings[all.differenceSlot(j, i)] = std::move(both.findings[iRejects]);
+      addFigures(result.run, both.run, false);
+    }
+  }
+  return result;  // every slot filled: each law by its variant's run, each difference by its pair's
 }
 
 std::optional<sbt::UbReport> firstUbUnder(const sbt::Trace& trace, std::string_view model) {

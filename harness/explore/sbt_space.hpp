@@ -156,12 +156,18 @@ class TraceSpace {
   using Presence = Small<std::pair<std::uint64_t, std::uint8_t>, 6>;
   using Presences = Small<Presence, 2>;  ///< per variant
 
+  /// What this space looks for.
+  enum class Checks : std::uint8_t {
+    kEverything,       ///< every law of every variant, and every difference
+    kDifferencesOnly,  ///< differences only: no law, no reference driven (exploreModels checks laws one variant at a time)
+  };
+
   /// `models` are names AnyModel::create knows; the universe within the limits above.
   /// `references`, one per model, are what kAgreesWithReference compares
   /// each with; empty: the reference variant of the same name (tests pass
   /// deliberately wrong ones, to see the law find them).
   TraceSpace(std::vector<std::string> models, const TraceUniverse& universe,
-             std::vector<reference::Variant> references = {});
+             std::vector<reference::Variant> references = {}, Checks checks = Checks::kEverything);
 
   State root() const;
   std::uint64_t fingerprint(const State& state) const;
@@ -216,6 +222,7 @@ class TraceSpace {
   TraceUniverse universe_;
   std::vector<bool> untaggedChecked_;  ///< per variant: is kRemovedItemsUntagged checked
   std::vector<reference::Variant> references_;  ///< per variant
+  Checks checks_;
 };
 
 /// One finding slot's outcome.
@@ -242,6 +249,13 @@ struct ModelExploration {
 
 /// Explores `models` together over `universe` (`references` as for TraceSpace),
 /// telling `onFinding` (when given) of each finding with a trace as soon as it is found.
+/// With several models, each variant's laws are explored on that variant alone
+/// and each pair's differences on that pair alone (a product of every variant
+/// is far larger than all of those runs together); the run's figures are then
+/// the sums over the runs (its depth the least completed, its ending the first
+/// stop before a fixpoint), each run within `limits`. A trace is cut where one
+/// of the explored variants finds UB, so these runs see at least every trace
+/// the product would.
 ModelExploration exploreModels(std::span<const std::string> models, const TraceUniverse& universe,
                                const Limits& limits, std::span<const reference::Variant> references = {},
                                const std::function<void(const TraceFinding&)>& onFinding = {});
