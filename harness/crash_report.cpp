@@ -7,6 +7,9 @@
 #include <cstring>
 
 namespace sbcheck {
+
+// A sanitizer build keeps its own, better, report.
+#if !defined(__SANITIZE_ADDRESS__)
 namespace {
 
 constexpr char kHint[] =
@@ -27,9 +30,10 @@ void onCrash(int signal) {
 }  // namespace
 
 void installCrashReport() {
-#if !defined(__SANITIZE_ADDRESS__)
   for (const int signal : kSignals) std::signal(signal, onCrash);
-#endif
 }
+#else
+void installCrashReport() {}
+#endif
 
 }  // namespace sbcheck
