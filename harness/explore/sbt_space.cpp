@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cassert>
-#include <functional>
 
 #include "harness/explore/sbt_form.hpp"
 #include "harness/sbt/print.hpp"
@@ -34,20 +33,6 @@ std::uint8_t maskOf(ByteRange range) {
 }
 
 std::string nameOf(std::uint32_t name) { return name == 0 ? "x" : "p" + std::to_string(name); }
-
-std::size_t lawSlotOf(std::size_t model, TraceLaw law) { return model * kLawCount + static_cast<std::size_t>(law); }
-
-/// Ordered pairs (i, j), i != j, after every variant's laws, row by row.
-std::size_t differenceSlotOf(std::size_t models, std::size_t i, std::size_t j) {
-  assert(i != j && "a variant never disagrees with itself");
-  return models * kLawCount + i * (models - 1) + (j < i ? j : j - 1);
-}
-
-std::size_t indexOf(const std::vector<std::string>& models, std::string_view model) {
-  const auto found = std::find(models.begin(), models.end(), model);
-  assert(found != models.end() && "an explored model");
-  return static_cast<std::size_t>(found - models.begin());
-}
 
 sb::RetagKind retagKind(LetChoice let) {
   switch (let) {
@@ -561,110 +546,12 @@ sbt::Trace TraceSpace::traceOf(std::span<const Move> path) const {
   return trace;
 }
 
-// ---- results ------------------------------------------------------------------
+std::size_t lawSlotOf(std::size_t model, TraceLaw law) { return model * kLawCount + static_cast<std::size_t>(law); }
 
-const TraceFinding& ModelExploration::law(std::string_view model, TraceLaw law) const {
-  return findings[lawSlotOf(indexOf(models, model), law)];
-}
-
-const TraceFinding& ModelExploration::difference(std::string_view accepts, std::string_view rejects) const {
-  return findings[differenceSlotOf(models.size(), indexOf(models, accepts), indexOf(models, rejects))];
-}
-
-namespace {
-
-/// The earlier of two ways a run stopped: any limit before a fixpoint.
-Ending earliest(Ending a, Ending b) { return a == Ending::kFixpoint ? b : a; }
-
-/// One space explored, its findings told as they come and collected per slot.
-ModelExploration exploreSpace(const TraceSpace& space, const TraceUniverse& universe, const Limits& limits,
-                              const std::function<bool(std::size_t slot)>& tells,
-                              const std::function<void(const TraceFinding&)>& onFinding) {
-  const auto findingOf = [&](std::size_t slot, const Finding<TraceMove>* found) {
-    TraceFinding finding{space.slotName(slot), space.slotModels(slot), space.slotMustHold(slot),
-                         space.slotChecked(slot), std::nullopt, {}};
-    if (found != nullptr) {
-      finding.trace = space.traceOf(found->path);
-      finding.reason = found->reason;
-    }
-    return finding;
-  };
-  FindingCallback<TraceMove> tell;
-  if (onFinding) {
-    tell = [&](std::size_t slot, const Finding<TraceMove>& found) {
-      if (tells(slot)) onFinding(findingOf(slot, &found));
-    };
-  }
-  ModelExploration result{space.models(), universe, explore(space, limits, tell), {}};
-  for (std::size_t slot = 0; slot < space.findingSlots(); ++slot) {
-    const auto& found = result.run.findings[slot];
-    result.findings.push_back(findingOf(slot, found ? &*found : nullptr));
-  }
-  return result;
-}
-
-/// Adds one run's figures to the figures of the runs before it.
-void addFigures(Exploration<TraceMove>& total, const Exploration<TraceMove>& run, bool first) {
-  if (total.statesPerDepth.size() < run.statesPerDepth.size()) total.statesPerDepth.resize(run.statesPerDepth.size());
-  for (std::size_t d = 0; d < run.statesPerDepth.size(); ++d) total.statesPerDepth[d] += run.statesPerDepth[d];
-  total.states += run.states;
-  total.transitions += run.transitions;
-  // A run at its fixpoint has completed every depth; the total's depth is the
-  // least one a stopped run completed, or, when every run reached its
-  // fixpoint, the deepest fixpoint.
-  const bool totalDone = total.ending == Ending::kFixpoint, runDone = run.ending == Ending::kFixpoint;
-  if (first || (totalDone && !runDone)) {
-    total.depthCompleted = run.depthCompleted;
-  } else if (totalDone == runDone) {
-    total.depthCompleted = runDone ? std::max(total.depthCompleted, run.depthCompleted)
-                                   : std::min(total.depthCompleted, run.depthCompleted);
-  }
-  total.ending = earliest(total.ending, run.ending);
-  total.seconds += run.seconds;
-  total.storedBytes += run.storedBytes;
-}
-
-}  // namespace
-
-ModelExploration exploreModels(std::span<const std::string> models, const TraceUniverse& universe,
-                               const Limits& limits, std::span<const reference::Variant> references,
-                               const std::function<void(const TraceFinding&)>& onFinding) {
-  const std::vector<std::string> names(models.begin(), models.end());
-  const std::vector<reference::Variant> given(references.begin(), references.end());
-  const auto everySlot = [](std::size_t) { return true; };
-  if (names.size() == 1) return exploreSpace(TraceSpace(names, universe, given), universe, limits, everySlot, onFinding);
-
-  const TraceSpace all(names, universe, given, TraceSpace::Checks::kDifferencesOnly);  // names the slots
-  ModelExploration result{names, universe, {}, std::vector<TraceFinding>(all.findingSlots())};
-  bool first = true;
-  const auto referenceOf = [&](std::size_t m) {
-    return given.empty() ? std::vector<reference::Variant>{} : std::vector<reference::Variant>{given[m]};
-  };
-  for (std::size_t m = 0; m < names.size(); ++m) {
-    ModelExploration alone = exploreSpace(TraceSpace({names[m]}, universe, referenceOf(m)), universe, limits, everySlot, onFinding);
-    for (const TraceLaw law : kTraceLaws) result.findings[all.lawSlot(m, law)] = std::move(alone.findings[lawSlotOf(0, law)]);
-    addFigures(result.run, alone.run, std::exchange(first, false));
-  }
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    for (std::size_t j = i + 1; j < names.size(); ++j) {
-      std::vector<reference::Variant> pairReferences = referenceOf(i);
-      for (reference::Variant& variant : referenceOf(j)) pairReferences.push_back(variant);
-      const TraceSpace pair({names[i], names[j]}, universe, pairReferences, TraceSpace::Checks::kDifferencesOnly);
-      const std::size_t iRejects = pair.differenceSlot(1, 0), jRejects = pair.differenceSlot(0, 1);
-      const auto differences = [&](std::size_t slot) { return slot == iRejects || slot == jRejects; };
-      ModelExploration both = exploreSpace(pair, universe, limits, differences, onFinding);
-      result.findings[all.differenceSlot(i, j)] = std::move(both.findings[jRejects]);
-      result.findings[all.differenceSlot(j, i)] = std::move(both.findings[iRejects]);
-      addFigures(result.run, both.run, false);
-    }
-  }
-  return result;  // every slot filled: each law by its variant's run, each difference by its pair's
-}
-
-std::optional<sbt::UbReport> firstUbUnder(const sbt::Trace& trace, std::string_view model) {
-  const std::unique_ptr<sb::AnyModel> aliasing = sb::AnyModel::create(model);
-  assert(aliasing && "a known model");
-  return sbt::firstUb(trace, *aliasing);
+/// Ordered pairs (i, j), i != j, after every variant's laws, row by row.
+std::size_t differenceSlotOf(std::size_t models, std::size_t i, std::size_t j) {
+  assert(i != j && "a variant never disagrees with itself");
+  return models * kLawCount + i * (models - 1) + (j < i ? j : j - 1);
 }
 
 }  // namespace sbcheck::explore

@@ -123,6 +123,11 @@ std::string_view lawId(TraceLaw law);
 /// Whether `law` must hold under variant `model` (removedItemsMustHold).
 bool lawMustHold(std::string_view model, TraceLaw law);
 
+/// The finding slots of `models` variants: per variant and law, then per
+/// ordered pair (accepts, rejects), accepts != rejects, row by row.
+std::size_t lawSlotOf(std::size_t model, TraceLaw law);
+std::size_t differenceSlotOf(std::size_t models, std::size_t accepts, std::size_t rejects);
+
 /// Traces over a TraceUniverse, run on several variants at once, as a Space
 /// for explore(). Finding slots: per variant and law (lawSlot), then per
 /// ordered pair (i, j), i != j, "i accepts, j rejects" (differenceSlot).
