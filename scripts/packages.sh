@@ -1,6 +1,6 @@
 # Sourced by setup.sh and test.sh: installs the Debian packages the project
 # needs, running `apt-get update` first only when something is missing.
-SBCHECK_PACKAGES="cmake ninja-build g++ libgtest-dev librapidcheck-dev libboost-container-dev libbenchmark-dev chromium chromium-driver python3-selenium jq"
+SBCHECK_PACKAGES="cmake ninja-build g++ libgtest-dev librapidcheck-dev libboost-container-dev libbenchmark-dev chromium chromium-driver python3-selenium jq python3-dev python3-pybind11 python3-pytest python3-hypothesis"
 # The fuzz targets (fuzz/, docs/fuzzing.md): clang with libFuzzer, zip for the seed corpora.
 SBCHECK_FUZZ_PACKAGES="clang-14 libclang-rt-14-dev libfuzzer-14-dev zip unzip"
 
