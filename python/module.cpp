@@ -18,10 +18,10 @@ using namespace pybind11::literals;
 namespace sbcheck::python {
 namespace {
 
-py::tuple namesOf(std::span<const std::string_view> names) {
-  py::tuple tuple(names.size());
-  for (std::size_t i = 0; i < names.size(); ++i) tuple[i] = py::str(std::string(names[i]));
-  return tuple;
+py::list namesOf(std::span<const std::string_view> names) {
+  py::list list;
+  for (const std::string_view name : names) list.append(py::str(std::string(name)));
+  return list;
 }
 
 void addSharedSet(py::module_& module) {
@@ -29,7 +29,7 @@ void addSharedSet(py::module_& module) {
                         "An ordered set of small non-negative ints living in the real shared-reference cell; "
                         "every memory access the cell makes is checked by the aliasing model.")
       .def(py::init<const std::string&, const std::string&, bool>(), "policy"_a = "strict", "model"_a = "sb2",
-           py::kw_only(), "veto"_a = true,
+           "veto"_a = true,
            "`new`. policy: one of POLICIES; model: one of MODELS. veto=False is a test-only switch: the "
            "model is not consulted and the cell does its plain memory work, use-after-free included.")
       .def("add", &SharedSet::add, "key"_a, "Borrows mutably, inserts key, releases.")

@@ -67,12 +67,13 @@ std::string Recording::cell() const {
                                   "): a .cell file runs under one model; record each model's sets apart");
     }
   }
+  // Two header lines, as a set's own history has (Session::cell): a program
+  // on one set has the line numbers its UndefinedBehavior report names.
   std::string text = "#! policies: " + first.policy + "\n";
-  if (endedByUb_) text += "#! unsafe: " + first.policy + "\n";
-  text += "# recorded by sbcheck.record()";
-  text += first.model == "sb2" ? "" : "; replay with `sbcheck run --model " + first.model + "`";
-  text += endedByUb_ ? "; it ends at the model's first UB, where a run stops\n" : "\n";
+  text += endedByUb_ ? "#! unsafe: " + first.policy + "\n" : "# recorded by sbcheck.record(): the model found no UB\n";
   for (const std::string& line : lines()) text += line + "\n";
+  if (endedByUb_) text += "# recorded by sbcheck.record(); it ends at the model's first UB, where a run stops\n";
+  if (first.model != "sb2") text += "# replay with `sbcheck run --model " + first.model + "`\n";
   return text;
 }
 

@@ -91,7 +91,7 @@ const Performed& Session::perform(cellseq::Op op) {
 
 std::string Session::cell() const {
   std::string text = "#! policies: " + policy_ + "\n";
-  text += ub() ? "#! unsafe: " + policy_ + "\n" : "# the model found no UB\n";
+  text += ub() ? "#! unsafe: " + policy_ + "\n" : "# the model found no UB\n";  // kHeaderLines: two
   for (const Performed& performed : history_) text += cellseq::printOp(performed.op) + "\n";
   return text;
 }

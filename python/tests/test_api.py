@@ -10,7 +10,7 @@ from conftest import assert_replays
 
 
 def test_names_and_exceptions():
-    assert sbcheck.POLICIES == ("strict", "generation", "unchecked-leak", "no-parent-ref", "unguarded-inner")
+    assert sbcheck.POLICIES == ["strict", "generation", "unchecked-leak", "no-parent-ref", "unguarded-inner"]
     assert sbcheck.MODELS[0] == "sb2" and "sb2-tagged-raw" in sbcheck.MODELS
     assert issubclass(AlreadyBorrowed, RuntimeError)
     assert issubclass(InvalidatedIterator, RuntimeError)
@@ -163,6 +163,19 @@ def test_undefined_behavior_report_and_trace():
     assert_replays(error.cell)
     with pytest.raises(UndefinedBehavior):  # every later use hits the same UB
         next(it)
+
+
+def test_a_recording_has_the_lines_the_report_names():
+    with sbcheck.record() as rec:
+        s = SharedSet("no-parent-ref")
+        s.add(1)
+        it = iter(s)
+        del s
+        with pytest.raises(UndefinedBehavior) as raised:
+            next(it)
+    assert rec.cell().splitlines()[:7] == raised.value.cell.splitlines()
+    assert raised.value.report.startswith("error: line 7 `next ")
+    assert rec.cell().splitlines()[6].startswith("next ")
 
 
 def test_recording_replays_and_rejects_mixed_policies():
