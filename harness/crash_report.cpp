@@ -32,8 +32,12 @@ void onCrash(int signal) {
 void installCrashReport() {
   for (const int signal : kSignals) std::signal(signal, onCrash);
 }
+void uninstallCrashReport() {
+  for (const int signal : kSignals) std::signal(signal, SIG_DFL);
+}
 #else
 void installCrashReport() {}
+void uninstallCrashReport() {}
 #endif
 
 }  // namespace sbcheck

@@ -12,4 +12,8 @@ namespace sbcheck {
 /// Does nothing in a sanitizer build, whose own reports are better.
 void installCrashReport();
 
+/// Puts those signals back to their default: for a child whose parent
+/// explains the crash itself (runSupervised).
+void uninstallCrashReport();
+
 }  // namespace sbcheck

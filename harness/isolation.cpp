@@ -10,8 +10,12 @@
 
 #include <cerrno>
 #include <csignal>
+#include <cstdio>
 #include <cstring>
+#include <iostream>
 #include <stdexcept>
+
+#include "harness/crash_report.hpp"
 
 namespace sbcheck {
 namespace {
@@ -39,11 +43,7 @@ std::string readAll(int fd) {
   }
 }
 
-[[noreturn]] void runChild(const std::function<std::string()>& work, unsigned timeoutSeconds, int out) {
-  const int null = ::open("/dev/null", O_WRONLY);
-  if (null >= 0) ::dup2(null, STDERR_FILENO);
-  std::signal(SIGALRM, SIG_DFL);
-  ::alarm(timeoutSeconds);  // a hang ends in SIGALRM
+void poisonFreedMemory() {
 #if defined(__GLIBC__)
   // Freed memory filled with a poison byte: a cell reading memory it freed
   // (behind the probe's back) then reads wild pointers and crashes at that
@@ -51,6 +51,14 @@ std::string readAll(int fd) {
   // crash reproduces on each shrinking candidate that still has the bug.
   ::mallopt(M_PERTURB, 0xa5);
 #endif
+}
+
+[[noreturn]] void runChild(const std::function<std::string()>& work, unsigned timeoutSeconds, int out) {
+  const int null = ::open("/dev/null", O_WRONLY);
+  if (null >= 0) ::dup2(null, STDERR_FILENO);
+  std::signal(SIGALRM, SIG_DFL);
+  ::alarm(timeoutSeconds);  // a hang ends in SIGALRM
+  poisonFreedMemory();
   // A closing NUL, so a child that dies mid-write is not read as done.
   const bool sent = writeAll(out, work() + '\0');
   ::_exit(sent ? 0 : 3);
@@ -92,6 +100,28 @@ std::variant<std::string, ChildCrash> runIsolated(const std::function<std::strin
     return text;
   }
   return crashOf(status, timeoutSeconds);
+}
+
+int runSupervised(const std::function<int()>& work, const std::function<int(const ChildCrash&)>& onCrash) {
+  std::cout.flush();
+  std::cerr.flush();
+  std::fflush(nullptr);  // nothing buffered before the fork is written twice
+  const pid_t pid = ::fork();
+  if (pid < 0) throw std::runtime_error(std::string("cannot fork: ") + std::strerror(errno));
+  if (pid == 0) {
+    uninstallCrashReport();  // the parent says what happened
+    poisonFreedMemory();
+    const int status = work();
+    std::cout.flush();
+    std::cerr.flush();
+    std::fflush(nullptr);
+    ::_exit(status);
+  }
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (WIFEXITED(status)) return WEXITSTATUS(status);
+  return onCrash(crashOf(status, 0));
 }
 
 }  // namespace sbcheck

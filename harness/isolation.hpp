@@ -22,4 +22,12 @@ struct ChildCrash {
 /// child changes in memory reaches the caller.
 std::variant<std::string, ChildCrash> runIsolated(const std::function<std::string()>& work, unsigned timeoutSeconds);
 
+/// Runs `work` — a whole command — in a forked child that shares this
+/// process's standard streams and files, with freed memory poisoned as in
+/// runIsolated (a read of freed memory then crashes rather than reading stale
+/// values). Returns the child's exit status; if a signal killed it, what
+/// `onCrash` returns instead (run here, in the parent, which the crash did not
+/// touch). A Ctrl-C reaches both; the child's interrupted status is returned.
+int runSupervised(const std::function<int()>& work, const std::function<int(const ChildCrash&)>& onCrash);
+
 }  // namespace sbcheck

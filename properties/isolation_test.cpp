@@ -48,6 +48,34 @@ TEST(RunIsolated, AHangIsKilledAfterTheTimeout) {
   EXPECT_EQ(std::get<ChildCrash>(result).reason, "no result within 1 s (killed)");
 }
 
+TEST(RunSupervised, GivesTheChildsExitStatusAndNoneOfItsChanges) {
+  int counter = 0;
+  bool crashed = false;
+  const int status = runSupervised(
+      [&] {
+        ++counter;
+        return 3;
+      },
+      [&](const ChildCrash&) {
+        crashed = true;
+        return 0;
+      });
+  EXPECT_EQ(status, 3);
+  EXPECT_FALSE(crashed);
+  EXPECT_EQ(counter, 0) << "the child's memory is its own";
+}
+
+TEST(RunSupervised, ACrashOfTheChildIsToldToTheParent) {
+  std::string reason;
+  const int status = runSupervised([]() -> int { std::abort(); },
+                                   [&](const ChildCrash& crash) {
+                                     reason = crash.reason;
+                                     return 9;
+                                   });
+  EXPECT_EQ(status, 9);
+  EXPECT_NE(reason.find("signal 6"), std::string::npos) << reason;
+}
+
 /// Aborts the process on the first `iter`: a cell that crashes there.
 std::optional<std::string> abortOnIter(const Step& step) {
   if (step.op.kind == cellseq::OpKind::kIter) std::abort();

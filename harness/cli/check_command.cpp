@@ -11,6 +11,7 @@
 #include "harness/cli/verdict.hpp"
 #include "harness/corpus.hpp"
 #include "harness/interrupt.hpp"
+#include "harness/isolation.hpp"
 #include "harness/json.hpp"
 #include "harness/sbt/print.hpp"
 #include "harness/seeds.hpp"
@@ -24,7 +25,7 @@ namespace sbcheck::cli {
 const Command kCheckCommand{
     "check",
     "[--policy NAME] [--model NAME] [--property NAME] [--runs N] [--seed S] [--expect-failures require|ignore]\n"
-    "       [--save-to DIR | --no-save] [--fork] [--stats] [--json] [--json-out FILE]",
+    "       [--save-to DIR | --no-save] [--fork | --in-process] [--stats] [--json] [--json-out FILE]",
     "Check the cell's properties on random sequences; shrink and save each failure.",
     "For every property and policy asked for (all by default), runs N random\n"
     "well-formed .cell sequences through the cell, with the SB2 model checking\n"
@@ -56,7 +57,11 @@ const Command kCheckCommand{
     "--fork: for cells that may crash in ways the probe cannot see, each sequence\n"
     "runs in a forked child; a child killed by a signal, or still running after\n"
     "10 s, fails the property runs-to-completion with that sequence, which is\n"
-    "shrunk as any failure (each step in its own child).\n",
+    "shrunk as any failure (each step in its own child). Without --fork the check\n"
+    "runs in one child process: if the cell crashes it (memory touched behind\n"
+    "the probe's back), sbcheck says so and runs the check again as --fork does,\n"
+    "so a crash is always a shrunk counterexample, never the end of sbcheck\n"
+    "(--in-process turns that off, for a debugger).\n",
     {{"--policy", "NAME", "check this cell policy only (default: all five)"},
      {"--model", "NAME", "the SB2 variant (default: sb2 for cells, all for traces)"},
      {"--property", "NAME", "check this property only (default: all)"},
@@ -66,6 +71,7 @@ const Command kCheckCommand{
      {"--save-to", "DIR", "where counterexamples go (default: the project's corpus/cell, corpus/sbt)"},
      {"--no-save", "", "save nothing (a dry run)"},
      {"--fork", "", "run each .cell sequence in a forked child: a crash or a hang of the cell fails it (shrunk)"},
+     {"--in-process", "", "run in this process, unsupervised (for a debugger): a crash of the cell ends sbcheck"},
      {"--stats", "", "print the distribution of generated operations"},
      {"--json", "", "print one JSON document instead of text"},
      {"--json-out", "FILE", "also write the JSON document to FILE"}},
@@ -327,6 +333,10 @@ std::optional<Request> readRequest(const Parsed& parsed, std::string& error) {
   request.stats = parsed.has("--stats");
   request.json = parsed.has("--json");
   request.fork = parsed.has("--fork");
+  if (request.fork && parsed.has("--in-process")) {
+    error = "--fork and --in-process contradict each other (each sequence in a child, or all in this process)";
+    return std::nullopt;
+  }
   return request;
 }
 
@@ -393,22 +403,8 @@ TraceResult checkAgreement(const std::string& variant, const Request& request, c
   return r;
 }
 
-}  // namespace
-
-int checkMain(std::span<char* const> args) {
-  std::string error;
-  const std::optional<Parsed> parsed = parse(kCheckCommand, args, error);
-  if (!parsed) return usageError(kCheckCommand, error);
-  if (parsed->help) {
-    printHelp(kCheckCommand, std::cout);
-    return kExitOk;
-  }
-  const std::optional<Request> request = readRequest(*parsed, error);
-  if (!request) return usageError(kCheckCommand, error);
-  constexpr std::string_view kFiles[] = {"--json-out"};
-  const std::optional<SaveTarget> target = readSaveTarget(*parsed);
-  if (!target || !checkOutputFiles(*parsed, kFiles)) return kExitUsage;
-  if (!request->json) std::cout << "seed: " << request->seed << std::endl;
+/// The whole check, once its arguments are read.
+int runCheck(const Parsed& parsed, const std::optional<Request>& request, const std::optional<SaveTarget>& target) {
 
   cellseq::GenStats stats;
   Tally tally;
@@ -461,10 +457,44 @@ int checkMain(std::span<char* const> args) {
     if (interrupted) std::cout << "interrupted: the entries above were completed; the rest did not run\n";
     std::cout << tally.summary(request->expectFailures);
   }
-  if (auto file = parsed->get("--json-out"); file && !emit(*file, document.str())) return kExitUsage;
+  if (auto file = parsed.get("--json-out"); file && !emit(*file, document.str())) return kExitUsage;
   if (lost) return kExitUsage;
   if (interrupted) return kExitInterrupted;
   return tally.ok(request->expectFailures) ? kExitOk : kExitFailed;
+}
+
+/// Said when a cell crashed an in-process check: the same run again, each
+/// sequence in its own child (--fork), finds the crashing sequence and shrinks it.
+int checkAfterCrash(const Parsed& parsed, std::optional<Request> request, const std::optional<SaveTarget>& target,
+                    const ChildCrash& crash) {
+  std::cerr << "sbcheck check: the cell crashed the check (" << crash.reason
+            << "): it touched memory without telling its probe. Running the same check again with each\n"
+               "sequence in its own process (as --fork does) to find and shrink the crashing sequence.\n";
+  request->fork = true;
+  return runCheck(parsed, request, target);
+}
+
+}  // namespace
+
+int checkMain(std::span<char* const> args) {
+  std::string error;
+  const std::optional<Parsed> parsed = parse(kCheckCommand, args, error);
+  if (!parsed) return usageError(kCheckCommand, error);
+  if (parsed->help) {
+    printHelp(kCheckCommand, std::cout);
+    return kExitOk;
+  }
+  const std::optional<Request> request = readRequest(*parsed, error);
+  if (!request) return usageError(kCheckCommand, error);
+  constexpr std::string_view kFiles[] = {"--json-out"};
+  const std::optional<SaveTarget> target = readSaveTarget(*parsed);
+  if (!target || !checkOutputFiles(*parsed, kFiles)) return kExitUsage;
+  if (!request->json) std::cout << "seed: " << request->seed << std::endl;
+  // A cell that crashes where its probe cannot see must not take sbcheck down:
+  // the check runs in a child, and a crash there becomes a --fork run.
+  if (request->fork || parsed->has("--in-process")) return runCheck(*parsed, request, target);
+  return runSupervised([&] { return runCheck(*parsed, request, target); },
+                       [&](const ChildCrash& crash) { return checkAfterCrash(*parsed, request, target, crash); });
 }
 
 }  // namespace sbcheck::cli

@@ -15,6 +15,8 @@
 #include "harness/corpus.hpp"
 #include "harness/explore/cell_space.hpp"
 #include "harness/interrupt.hpp"
+#include "harness/isolation.hpp"
+#include "harness/json.hpp"
 #include "model/cell/policy.hpp"
 #include "properties/counterexample_file.hpp"
 
@@ -86,7 +88,10 @@ const Command kExploreCommand{
     "--expect-failures=ignore) every known flaw of the policy was found, as for\n"
     "'sbcheck check'; 1 otherwise, or a law of a model fails (two models\n"
     "differing is a finding, not a failure); 2 bad arguments or a counterexample\n"
-    "that could not be saved; 130 interrupted\n",
+    "that could not be saved; 130 interrupted. With --policy the exploration\n"
+    "runs in a child process: a cell that crashes it (memory touched behind its\n"
+    "probe's back) is reported as a failure (status 1) naming 'check --fork',\n"
+    "which shrinks such a crash; --in-process turns that off, for a debugger.\n",
     {{"--policy", "NAME", "explore .cell sequences under this cell policy"},
      {"--model", "NAME", "the SB2 variant(s): one for --policy; for traces, one, a list or 'all'"},
      {"--depth", "N", "explore sequences of at most N operations (default: to the fixpoint)"},
@@ -103,6 +108,7 @@ const Command kExploreCommand{
      {"--expect-failures", "MODE", "require (default): a policy's known flaws must be found; ignore"},
      {"--save-to", "DIR", "where counterexamples go (default: the project's corpus/cell, corpus/sbt)"},
      {"--no-save", "", "save nothing (a dry run)"},
+     {"--in-process", "", "with --policy: run in this process (for a debugger); a crash of the cell ends sbcheck"},
      {"--json", "", "print one JSON document instead of text"}},
     /*takesFiles=*/false,
 };
@@ -143,6 +149,24 @@ std::string counterexampleFile(const explore::CellCounterexample& c, const explo
   text += "# reason: line " + std::to_string(line) + ": " + c.reason + "\n";
   text += "# found by: " + foundBy + "\n# a shortest counterexample: no shorter sequence in the bounded universe fails it\n";
   return text + properties::expectationsFile(c.sequence, options.policy, options.model);
+}
+
+/// Said when the cell crashed the exploration: what happened, and the mode
+/// that turns such a crash into a shrunk counterexample.
+int reportCrash(const Parsed& parsed, const ChildCrash& crash) {
+  const std::string policy = *parsed.get("--policy");
+  const std::string why = "the cell crashed the exploration (" + crash.reason +
+                          "): it touched memory without telling its probe; the counterexamples found before the "
+                          "crash are saved. `sbcheck check --fork --policy " + policy +
+                          "` runs each sequence in its own process and shrinks such a crash";
+  if (parsed.has("--json")) {
+    JsonWriter json(std::cout);
+    json.beginDocument().key("ok").value(false).key("policy").value(policy).key("crashed").value(crash.reason);
+    json.key("error").value(why).endObject();
+    std::cout << '\n';
+  }
+  std::cerr << "sbcheck explore: " << why << '\n';
+  return kExitFailed;
 }
 
 int exploreCells(const Parsed& parsed) {
@@ -205,7 +229,13 @@ int exploreMain(std::span<char* const> args) {
     printHelp(kExploreCommand, std::cout);
     return kExitOk;
   }
-  if (parsed->has("--policy")) return exploreCells(*parsed);
+  if (parsed->has("--policy")) {
+    // A cell that crashes where its probe cannot see must not take sbcheck
+    // down: the exploration runs in a child, and a crash there is reported.
+    if (parsed->has("--in-process")) return exploreCells(*parsed);
+    return runSupervised([&] { return exploreCells(*parsed); },
+                         [&](const ChildCrash& crash) { return reportCrash(*parsed, crash); });
+  }
   if (parsed->has("--model")) return exploreTraces(*parsed);
   return usageError(kExploreCommand, "say what to explore: --policy NAME (cell sequences) or --model NAME (traces)");
 }

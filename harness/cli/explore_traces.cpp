@@ -99,7 +99,7 @@ int exploreTraces(const Parsed& parsed) {
   const std::optional<std::vector<std::string>> named = namesFrom(parsed, "--model", sb::AnyModel::names(), error);
   if (!named) return usageError(kExploreCommand, error);
   const std::vector<std::string>& models = *named;
-  for (const char* flag : {"--objects", "--keys", "--names", "--guards", "--iterators"}) {
+  for (const char* flag : {"--objects", "--keys", "--names", "--guards", "--iterators", "--in-process"}) {
     if (parsed.has(flag)) return usageError(kExploreCommand, std::string(flag) + " is for cell sequences (--policy)");
   }
   explore::TraceUniverse universe;
