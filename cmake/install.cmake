@@ -8,7 +8,8 @@ set(sbcheck_package_dir ${CMAKE_INSTALL_LIBDIR}/cmake/sbcheck)
 
 # The static libraries behind sbcheck::sbcheck go along: a static library's
 # dependencies are linked by its users.
-install(TARGETS sbcheck_library sbcheck_gtest sbcheck_harness sbcheck_model sbcheck_options
+install(TARGETS sbcheck_library sbcheck_gtest sbcheck_cli sbcheck_compare sbcheck_explore sbcheck_properties
+                sbcheck_reference sbcheck_harness sbcheck_model sbcheck_options
         EXPORT sbcheckTargets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
         INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})

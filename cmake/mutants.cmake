@@ -6,7 +6,7 @@
 # targets' sources and links, so a new source file needs no edit here. Every
 # translation unit of the executable sees the same SBCHECK_MUTANTS, so the
 # header-inline mutation points cannot break the one-definition rule.
-set(sbcheck_mutated_libraries sbcheck_model sbcheck_harness sbcheck_properties sbcheck_explore sbcheck_compare)
+set(sbcheck_mutated_libraries sbcheck_model sbcheck_harness sbcheck_properties sbcheck_explore sbcheck_compare sbcheck_cli)
 list(JOIN sbcheck_mutated_libraries "|" sbcheck_mutated_pattern)
 
 foreach(library IN LISTS sbcheck_mutated_libraries)
@@ -21,4 +21,4 @@ target_compile_definitions(sbcheck_model_mutants PUBLIC SBCHECK_MUTANTS)
 
 get_target_property(sources sbcheck SOURCES)
 add_executable(sbcheck-mutants ${sources})
-target_link_libraries(sbcheck-mutants PRIVATE sbcheck_compare_mutants)
+target_link_libraries(sbcheck-mutants PRIVATE sbcheck_cli_mutants)

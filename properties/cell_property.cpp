@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 
+#include "harness/cellseq/designs.hpp"
 #include "harness/cellseq/print.hpp"
 #include "model/sb/diagnostics.hpp"
 
@@ -83,6 +84,12 @@ const std::array<CellProperty, 4> kProperties = {{
 }  // namespace
 
 bool CellProperty::mustHold(std::string_view policy) const {
+  // A registered design must be memory safe (the oracle: its outcomes are the
+  // reference's, if it names one) and keep what it promises.
+  if (const RegisteredDesign* design = cellseq::userDesign(policy)) {
+    return id == "oracle" || id == "runs-to-completion" ||
+           std::ranges::find(design->design.promises, id) != design->design.promises.end();
+  }
   return std::find(holdsUnder.begin(), holdsUnder.end(), policy) != holdsUnder.end();
 }
 

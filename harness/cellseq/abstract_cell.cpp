@@ -31,6 +31,7 @@
 #include <vector>
 
 #include "harness/cellseq/abstract_rules.hpp"
+#include "harness/cellseq/designs.hpp"
 #include "harness/cellseq/forms.hpp"
 
 namespace sbcheck::cellseq {
@@ -389,7 +390,8 @@ struct AbstractCell::State {
 };
 
 AbstractCell::AbstractCell(std::string_view policy) : state_(std::make_unique<State>()) {
-  state_->policy = abstract::findPolicyRules(policy);
+  // A registered design is generated and shrunk as its reference policy.
+  state_->policy = abstract::findPolicyRules(specPolicyOf(policy));
   if (state_->policy == nullptr) {
     assert(false && "the policy is one of the names in cell-format.md's table");
     std::abort();

@@ -18,7 +18,8 @@ namespace sbcheck::cellseq {
 
 class AbstractCell {
  public:
-  /// `policy` is one of cell::kPolicyNames.
+  /// `policy` is one of policyNames(): a registered design is modelled as
+  /// its reference policy (specPolicyOf), for generating and shrinking.
   explicit AbstractCell(std::string_view policy);
   AbstractCell(const AbstractCell&);
   AbstractCell& operator=(const AbstractCell&);

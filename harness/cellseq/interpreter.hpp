@@ -9,6 +9,8 @@
 #include <variant>
 #include <vector>
 
+#include <sbcheck/cell_runner.hpp>
+
 #include "harness/cellseq/checking_probe.hpp"
 #include "harness/cellseq/run.hpp"
 #include "model/cell/cell.hpp"
@@ -16,7 +18,7 @@
 namespace sbcheck::cellseq {
 
 template <cell::CellPolicy P>
-class Interpreter {
+class Interpreter final : public CellRunner {
  public:
   using Entry = std::variant<cell::Ref, cell::Guard, cell::Iterator>;
 
@@ -30,18 +32,18 @@ class Interpreter {
   Interpreter(const Interpreter& other, CheckingProbe& probe);
   Interpreter(const Interpreter&) = delete;
   Interpreter& operator=(const Interpreter&) = delete;
-  ~Interpreter() { tearDown(); }
+  ~Interpreter() override { tearDown(); }
 
   /// The op's outcome, or the sequence error it commits.
-  std::variant<Outcome, SequenceError> execute(const Op& op);
+  std::variant<Outcome, SequenceError> execute(const Op& op) override;
 
   /// What the real cell holds now, per object a name, guard or iterator
   /// reaches (objects are known by their probe base pointer).
   CellFacts facts() const;
   /// facts() into `into`, reusing its storage: the checker asks after every op.
-  void facts(CellFacts& into) const;
+  void facts(CellFacts& into) const override;
   /// The object `op` acts on (its object name's, guard's or iterator's), if bound.
-  std::optional<PtrId> objectOf(const Op& op) const;
+  std::optional<PtrId> objectOf(const Op& op) const override;
 
   /// Calls `visit(name, entry)` on every bound name, in no fixed order.
   template <class Visit>
@@ -52,7 +54,7 @@ class Interpreter {
   /// Drops everything still named, as the interpreter does at exit, without
   /// telling the model (the sequence is over) and without touching the memory
   /// of objects that are already gone.
-  void tearDown();
+  void tearDown() override;
 
  private:
   using Cell = cell::Cell<P>;

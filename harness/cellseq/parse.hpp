@@ -12,12 +12,6 @@
 
 namespace sbcheck::cellseq {
 
-/// A sequence error: reported as `FILE:LINE: message`, exit status 2.
-struct SequenceError {
-  int line = 0;
-  std::string message;  ///< lowercase, no final period
-};
-
 /// Parses a whole file; `knownPolicies` are the names headers may use.
 std::variant<Sequence, SequenceError> parseSequence(std::string_view text,
                                                     std::span<const std::string_view> knownPolicies);

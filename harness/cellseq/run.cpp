@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "harness/cellseq/designs.hpp"
 #include "harness/cellseq/direct_probe.hpp"
 #include "harness/cellseq/interpreter.hpp"
 #include "harness/cellseq/model_probe.hpp"
@@ -20,9 +21,7 @@ std::string valueText(const Value& value) {
   return "?";
 }
 
-template <cell::CellPolicy P>
-void interpret(const Sequence& sequence, ModelProbe& probe, PolicyRun& run) {
-  Interpreter<P> interpreter(probe);
+void interpret(const Sequence& sequence, ModelProbe& probe, CellRunner& interpreter, PolicyRun& run) {
   for (const Op& op : sequence.ops) {
     probe.setOp(op);
     auto executed = interpreter.execute(op);
@@ -75,6 +74,20 @@ bool meets(const Outcome& outcome, const Expectation& expectation) {
 }
 
 PolicyRun runSequence(const Sequence& sequence, const RunOptions& options) {
+  if (const RegisteredDesign* design = userDesign(options.policy)) {
+    return runSequenceOn(sequence, options, [design](CheckingProbe& probe) { return design->start(probe); });
+  }
+  std::optional<PolicyRun> run;
+  cell::forEachPolicy([&]<class P>() {
+    if (P::kName == options.policy) {
+      run = runSequenceOn(sequence, options,
+                          [](CheckingProbe& probe) { return std::make_unique<Interpreter<P>>(probe); });
+    }
+  });
+  return std::move(*run);
+}
+
+PolicyRun runSequenceOn(const Sequence& sequence, const RunOptions& options, const CellStarter& start) {
   PolicyRun run;
   run.policy = std::string(options.policy);
   run.model = std::string(options.model);
@@ -83,9 +96,11 @@ PolicyRun runSequence(const Sequence& sequence, const RunOptions& options) {
   auto model = sb::AnyModel::create(options.model);
   {
     ModelProbe probe(*model);
-    cell::forEachPolicy([&]<class P>() {
-      if (P::kName == options.policy) interpret<P>(sequence, probe, run);
-    });
+    {
+      const std::unique_ptr<CellRunner> cell = start(probe);
+      interpret(sequence, probe, *cell, run);
+      probe.detach();  // the sequence is over: what is still named is dropped unseen
+    }
     run.ub = probe.ub();
     run.trace = probe.trace();
   }
@@ -96,19 +111,21 @@ Outcomes outcomesUnder(const Sequence& sequence, std::string_view policy, std::s
   Outcomes result;
   const auto aliasing = sb::AnyModel::create(model);
   DirectProbe probe(*aliasing);
+  std::unique_ptr<CellRunner> cell;
+  if (const RegisteredDesign* design = userDesign(policy)) cell = design->start(probe);
   cell::forEachPolicy([&]<class P>() {
-    if (P::kName != policy) return;
-    Interpreter<P> interpreter(probe);
-    for (std::size_t i = 0; i < sequence.ops.size(); ++i) {
-      auto executed = interpreter.execute(sequence.ops[i]);
-      if (!std::holds_alternative<Outcome>(executed)) {
-        result.malformedAt = i;
-        return;
-      }
-      result.outcomes.push_back(std::get<Outcome>(executed));
-      if (result.outcomes.back().kind == Outcome::Kind::kUndefined) return;
-    }
+    if (P::kName == policy) cell = std::make_unique<Interpreter<P>>(probe);
   });
+  for (std::size_t i = 0; i < sequence.ops.size(); ++i) {
+    auto executed = cell->execute(sequence.ops[i]);
+    if (!std::holds_alternative<Outcome>(executed)) {
+      result.malformedAt = i;
+      break;
+    }
+    result.outcomes.push_back(std::get<Outcome>(executed));
+    if (result.outcomes.back().kind == Outcome::Kind::kUndefined) break;
+  }
+  probe.detach();
   return result;
 }
 

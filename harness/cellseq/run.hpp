@@ -3,42 +3,25 @@
 // is compared with what the line expects.
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include <sbcheck/cell_runner.hpp>
+
+#include "harness/cellseq/checking_probe.hpp"
 #include "harness/cellseq/parse.hpp"
 #include "harness/cellseq/sequence.hpp"
 #include "harness/sbt/replay.hpp"
 
 namespace sbcheck::cellseq {
 
-/// What an operation did, as Python would see it.
-struct Outcome {
-  enum class Kind : std::uint8_t { kSuccess, kRefused, kUndefined };
-  Kind kind = Kind::kSuccess;
-  std::optional<Value> value;  ///< for kSuccess of a value-yielding op
-  std::string refusal;         ///< "AlreadyBorrowed" / "RuntimeError"
-};
-
 std::string describe(const Outcome& outcome);
 std::string describe(const Expectation& expectation);
 bool meets(const Outcome& outcome, const Expectation& expectation);
-
-/// What the real cell holds for one object, read from its guards and iterators.
-struct ObjectFacts {
-  std::uint32_t object = 0;  ///< the object's probe base pointer
-  int sharedGuards = 0;
-  int mutableGuards = 0;
-  int liveLeaks = 0;         ///< iterators whose leak is not given back
-  bool freed = false;
-};
-
-struct CellFacts {
-  std::vector<ObjectFacts> objects;  ///< sorted by object
-  const ObjectFacts* find(std::uint32_t object) const;
-};
 
 /// A line whose outcome differs from its expectation.
 struct Mismatch {
@@ -72,6 +55,13 @@ struct RunOptions {
 /// Runs `sequence` under one policy (a name from cell::kPolicyNames) on one
 /// model variant (a name from sb::AnyModel::names()).
 PolicyRun runSequence(const Sequence& sequence, const RunOptions& options);
+
+/// Makes the cell a run drives, reporting to `probe`.
+using CellStarter = std::function<std::unique_ptr<CellRunner>(CheckingProbe& probe)>;
+
+/// runSequence on the cell `start` makes (a user's design, or a built-in
+/// policy through its adapter); `options.policy` names it in the result.
+PolicyRun runSequenceOn(const Sequence& sequence, const RunOptions& options, const CellStarter& start);
 
 /// The outcome of each op under a policy, fast (no reports): up to and
 /// including the first UB; `malformedAt` is the index of the first op that

@@ -3,6 +3,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "harness/cellseq/designs.hpp"
 #include "harness/cli/commands.hpp"
 #include "harness/cli/outputs.hpp"
 #include "harness/compare/render.hpp"
@@ -66,6 +67,15 @@ int compareMain(std::span<char* const> args) {
     return kExitOk;
   }
   compare::CompareOptions options;
+  if (const auto named = parsed->get("--policies")) {
+    std::istringstream list(*named);
+    for (std::string name; std::getline(list, name, ',');) {
+      if (cellseq::userDesign(name) == nullptr) continue;
+      return usageError(kCompareCommand, "'" + name +
+                                             "' is a registered design: compare drives the built-in policies only so "
+                                             "far (check and run drive designs)");
+    }
+  }
   const auto policies = namesFrom(*parsed, "--policies", cell::kPolicyNames, error);
   if (!policies) return usageError(kCompareCommand, error);
   const auto models = namesFrom(*parsed, "--models", sb::AnyModel::names(), error);

@@ -8,6 +8,7 @@
 #include <iostream>
 #include <thread>
 
+#include "harness/cellseq/designs.hpp"
 #include "harness/cellseq/print.hpp"
 #include "harness/cli/commands.hpp"
 #include "harness/cli/explore_report.hpp"
@@ -173,6 +174,11 @@ int exploreCells(const Parsed& parsed) {
   explore::CellExploreOptions options;
   std::string error;
   options.policy = *parsed.get("--policy");
+  if (cellseq::userDesign(options.policy) != nullptr) {
+    return usageError(kExploreCommand, "'" + options.policy +
+                                           "' is a registered design: explore drives the built-in policies only so far "
+                                           "(check and run drive designs)");
+  }
   if (std::ranges::find(cell::kPolicyNames, options.policy) == std::end(cell::kPolicyNames)) {
     return usageError(kExploreCommand, "unknown policy '" + options.policy + "'");
   }

@@ -1,8 +1,16 @@
-// `sbcheck`: one executable, one subcommand per job.
+// sbcheck::main: the command line, one subcommand per job, over the built-in
+// policies and a registry of designs.
+#include <sbcheck/registry.hpp>
+
 #include <exception>
 #include <iostream>
 #include <span>
+#include <string>
 #include <string_view>
+#include <vector>
+
+#include "harness/cellseq/designs.hpp"
+#include "properties/cell_property.hpp"
 
 #include "harness/cli/commands.hpp"
 #include "harness/crash_report.hpp"
@@ -84,18 +92,42 @@ int dispatch(std::span<char* const> args) {
   return kExitUsage;
 }
 
+/// Why `registry` cannot be used, or empty: every design's error, and names
+/// registered twice.
+std::string registryError(const sbcheck::Registry& registry) {
+  std::vector<std::string_view> ids;
+  for (const sbcheck::properties::CellProperty& property : sbcheck::properties::cellProperties()) ids.push_back(property.id);
+  for (const sbcheck::RegisteredDesign& registered : registry.designs()) {
+    std::string error = sbcheck::cellseq::designError(registered.design, ids);
+    if (error.empty() && registry.find(registered.design.name) != &registered) {
+      error = "design name '" + registered.design.name + "' is registered twice";
+    }
+    if (!error.empty()) return error;
+  }
+  return {};
+}
+
 }  // namespace
 
-int main(int argc, char** argv) {
+namespace sbcheck {
+
+int main(int argc, char** argv, const Registry& registry) {
   const std::span<char* const> args(argv + 1, static_cast<std::size_t>(argc > 0 ? argc - 1 : 0));
   // A user's mistake must never end in `terminate`: whatever escapes a
   // command is reported, with the status for an input that could not be run.
   try {
+    if (const std::string error = registryError(registry); !error.empty()) {
+      std::cerr << "sbcheck: the registry of designs: " << error << '\n';
+      return cli::kExitUsage;
+    }
+    cellseq::useDesigns(registry);
     return dispatch(args);
   } catch (const std::exception& e) {
     std::cerr << "sbcheck: error: " << e.what() << '\n';
   } catch (...) {
     std::cerr << "sbcheck: error: unknown exception\n";
   }
-  return sbcheck::cli::kExitUsage;
+  return cli::kExitUsage;
 }
+
+}  // namespace sbcheck

@@ -2,6 +2,7 @@
 // every memory access checked by the aliasing model.
 #include <iostream>
 
+#include "harness/cellseq/designs.hpp"
 #include "harness/cellseq/parse.hpp"
 #include "harness/cellseq/run.hpp"
 #include "harness/cli/commands.hpp"
@@ -59,7 +60,7 @@ struct FileRun {
 };
 
 bool knownPolicy(std::string_view name) {
-  return std::ranges::find(cell::kPolicyNames, name) != std::end(cell::kPolicyNames);
+  return std::ranges::find(cellseq::policyNames(), name) != cellseq::policyNames().end();
 }
 
 std::vector<cellseq::RunOptions> runsFor(const cellseq::Sequence& sequence, const std::optional<std::string>& policy,
@@ -146,7 +147,7 @@ int runMain(std::span<char* const> args) {
   }
   for (const Input& input : inputs) {
     const std::string& file = input.file;
-    auto sequence = cellseq::parseSequence(input.text, cell::kPolicyNames);
+    auto sequence = cellseq::parseSequence(input.text, cellseq::policyNames());
     if (auto* sequenceError = std::get_if<cellseq::SequenceError>(&sequence)) {
       errors.push_back(InputError{file, sequenceError->line, sequenceError->message});
       continue;
