@@ -72,9 +72,11 @@ std::string_view Saved::statusId() const {
 }
 
 std::string Saved::text() const {
+  const std::string written = "saved: " + path.string() + (page.empty() ? "" : " and " + page.string());
+  const std::string why = noPage.empty() ? "" : (pageLost ? "; PAGE NOT WRITTEN: " : "; no page: ") + noPage;
   switch (status) {
-    case SaveStatus::kSaved: return "saved: " + path.string();
-    case SaveStatus::kReplaced: return "saved: " + path.string() + " (replaces a longer example of the same flaw)";
+    case SaveStatus::kSaved: return written + why;
+    case SaveStatus::kReplaced: return written + " (replaces a longer example of the same flaw)" + why;
     case SaveStatus::kAlreadyInCorpus: return "already in the corpus: " + path.string();
     case SaveStatus::kLost: return "NOT SAVED: cannot write to " + path.string() + ": " + error;
     case SaveStatus::kNowhere: return "not saved: " + error;
@@ -94,6 +96,7 @@ void writeSavedMembers(JsonWriter& json, const Saved* saved) {
          saved != nullptr ? saved->path.string() : "");
   member("not_saved", saved != nullptr && !saved->created() && saved->status != SaveStatus::kAlreadyInCorpus,
          saved != nullptr ? (saved->error.empty() ? std::string("--no-save") : saved->error) : "");
+  member("html", saved != nullptr && !saved->page.empty(), saved != nullptr ? saved->page.string() : "");
 }
 
 Saved saveToCorpus(const fs::path& dir, const std::string& stem, const std::string& extension,

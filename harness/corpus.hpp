@@ -28,6 +28,11 @@ struct Saved {
   std::filesystem::path path;  ///< the file written, or the one already there; empty when none
   SaveStatus status = SaveStatus::kNowhere;
   std::string error;           ///< why not, for kLost and kNowhere
+  /// The HTML page drawn beside a file just written (`X.cell` -> `X.html`,
+  /// harness/html/beside.hpp); empty when none was drawn.
+  std::filesystem::path page = {};
+  std::string noPage = {};  ///< why a page that was wanted is not there
+  bool pageLost = false;    ///< the page could not be written (`noPage` says why)
 
   /// A file now on disk holds this content.
   bool created() const { return status == SaveStatus::kSaved || status == SaveStatus::kReplaced; }
@@ -36,14 +41,15 @@ struct Saved {
   /// The JSON value of `save_status`: "saved", "replaced", "already_in_corpus",
   /// "not_saved" (lost or nowhere to save), "dry_run".
   std::string_view statusId() const;
-  /// "saved: PATH", "already in the corpus: PATH", "NOT SAVED (PATH): reason"...
+  /// "saved: PATH", "saved: PATH and PAGE", "already in the corpus: PATH",
+  /// "NOT SAVED (PATH): reason"...
   std::string text() const;
 };
 
 /// `save_status` ("none" when nothing was to be saved) and `saved`,
 /// `already_in_corpus`, `not_saved` — the path (or, for not_saved, the
-/// reason) under the one that applies, null under the others — as members of
-/// the open JSON object.
+/// reason) under the one that applies, null under the others — and `html`,
+/// the page drawn beside it or null, as members of the open JSON object.
 void writeSavedMembers(JsonWriter& json, const Saved* saved);
 
 /// How files that say the same thing are recognised.
@@ -77,12 +83,20 @@ class SaveTarget {
   /// The folder `kind` files go to, if any.
   std::optional<std::filesystem::path> folder(std::string_view kind) const;
   bool enabled() const { return mode_ != Mode::kOff; }
+  /// Whether each file written gets its picture beside it (html::saveDrawn;
+  /// `check`, `explore` and `compare` turn it on unless `--no-html`).
+  bool drawsPages() const { return pages_; }
+  SaveTarget& drawPages(bool on) {
+    pages_ = on;
+    return *this;
+  }
 
  private:
   enum class Mode : std::uint8_t { kOff, kInto, kCorpus, kNoCorpus };
   SaveTarget(Mode mode, std::filesystem::path dir) : mode_(mode), dir_(std::move(dir)) {}
   Mode mode_;
   std::filesystem::path dir_;
+  bool pages_ = false;
 };
 
 /// The project's `corpus/` folder: the first `corpus` directory in `from` or

@@ -11,6 +11,7 @@
 #include "harness/cli/outputs.hpp"
 #include "harness/cli/verdict.hpp"
 #include "harness/corpus.hpp"
+#include "harness/html/beside.hpp"
 #include "harness/interrupt.hpp"
 #include "harness/isolation.hpp"
 #include "harness/json.hpp"
@@ -26,7 +27,7 @@ namespace sbcheck::cli {
 const Command kCheckCommand{
     "check",
     "[--policy NAME] [--model NAME] [--property NAME] [--runs N] [--seed S] [--expect-failures require|ignore]\n"
-    "       [--save-to DIR | --no-save] [--fork | --in-process] [--stats] [--json] [--json-out FILE]",
+    "       [--save-to DIR | --no-save] [--no-html] [--fork | --in-process] [--stats] [--json] [--json-out FILE]",
     "Check the cell's properties on random sequences; shrink and save each failure.",
     "For every property and policy asked for (all by default), runs N random\n"
     "well-formed .cell sequences through the cell, with the SB2 model checking\n"
@@ -38,7 +39,10 @@ const Command kCheckCommand{
     "time, printed with the property, the reason and the command that reproduces\n"
     "it, and saved as a .cell file with its expectations (docs/cell.md) in the\n"
     "project's corpus/ (the first corpus/ folder in the working directory or\n"
-    "above it; none: nothing is saved) or in --save-to DIR.\n\n"
+    "above it; none: nothing is saved) or in --save-to DIR. Beside each file\n"
+    "saved, X.cell or X.sbt, goes X.html: the file drawn under the policy or\n"
+    "model it fails under, as 'sbcheck run --html' or 'sbcheck replay --html'\n"
+    "draws it (docs/html.md); --no-html writes none.\n\n"
     "properties: leaks-block-mutable-borrows, mutable-borrows-block-leaks,\n"
     "            parents-outlive-iterators, oracle (on .cell sequences, per policy)\n"
     "            removed-items-never-grant (on random .sbt traces, per model variant\n"
@@ -71,6 +75,7 @@ const Command kCheckCommand{
      {"--expect-failures", "MODE", "require (default): known flaws must be found; ignore: gate on the rest"},
      {"--save-to", "DIR", "where counterexamples go (default: the project's corpus/cell, corpus/sbt)"},
      {"--no-save", "", "save nothing (a dry run)"},
+     {"--no-html", "", "write no .html page beside each saved file"},
      {"--fork", "", "run each .cell sequence in a forked child: a crash or a hang of the cell fails it (shrunk)"},
      {"--in-process", "", "run in this process, unsupervised (for a debugger): a crash of the cell ends sbcheck"},
      {"--stats", "", "print the distribution of generated operations"},
@@ -361,8 +366,9 @@ PairResult checkPair(const properties::CellProperty* property, const std::string
     pair.options.seed = request.seed;  // the file names the run's seed, which reproduces it
     if (pair.deterministic) {
       const Dedup dedup = pair.failed()->mustHold(policy) ? Dedup::kByContent : Dedup::kByFlaw;
-      pair.saved = target.save("cell", std::string(pair.failed()->id) + "-" + policy, ".cell",
-                               properties::counterexampleFile(*c, pair.options, pair.reproduce), dedup);
+      pair.saved = html::saveDrawn(target, "cell", std::string(pair.failed()->id) + "-" + policy, ".cell",
+                                   properties::counterexampleFile(*c, pair.options, pair.reproduce),
+                                   html::Drawing{{}, request.model}, dedup, request.fork);
     }
   }
   return pair;
@@ -380,8 +386,9 @@ TraceResult checkTraces(const std::string& variant, properties::TagScope scope, 
                 std::to_string(request.seed) + runsFlag(request.runs);
   if (r.result.counterexample) {
     const Dedup dedup = properties::removedItemsMustHold(variant, scope) ? Dedup::kByContent : Dedup::kByFlaw;
-    r.saved = target.save("sbt", std::string(kTraceProperty) + "-" + std::string(scopeName(scope)) + "-" + variant,
-                          ".sbt", traceCounterexampleFile(r), dedup);
+    r.saved = html::saveDrawn(target, "sbt",
+                              std::string(kTraceProperty) + "-" + std::string(scopeName(scope)) + "-" + variant, ".sbt",
+                              traceCounterexampleFile(r), html::Drawing{}, dedup);
   }
   return r;
 }
@@ -399,8 +406,8 @@ TraceResult checkAgreement(const std::string& variant, const Request& request, c
   r.reproduce = "sbcheck check --property " + std::string(properties::kModelAgreementId) + " --model " + variant +
                 " --seed " + std::to_string(request.seed) + runsFlag(request.runs);
   if (r.result.counterexample) {
-    r.saved = target.save("sbt", std::string(properties::kModelAgreementId) + "-" + variant, ".sbt",
-                          traceCounterexampleFile(r));
+    r.saved = html::saveDrawn(target, "sbt", std::string(properties::kModelAgreementId) + "-" + variant, ".sbt",
+                              traceCounterexampleFile(r), html::Drawing{});
   }
   return r;
 }
@@ -491,7 +498,7 @@ int checkMain(std::span<char* const> args) {
   const std::optional<Request> request = readRequest(*parsed, error);
   if (!request) return usageError(kCheckCommand, error);
   constexpr std::string_view kFiles[] = {"--json-out"};
-  const std::optional<SaveTarget> target = readSaveTarget(*parsed);
+  const std::optional<SaveTarget> target = readSaveTarget(*parsed, /*pages=*/true);
   if (!target || !checkOutputFiles(*parsed, kFiles)) return kExitUsage;
   if (!request->json) std::cout << "seed: " << request->seed << std::endl;
   // A cell that crashes where its probe cannot see must not take sbcheck down:

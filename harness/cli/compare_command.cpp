@@ -14,7 +14,7 @@ namespace sbcheck::cli {
 const Command kCompareCommand{
     "compare",
     "[--policies A,B,...] [--models X,Y,...] [--runs N] [--seed S] [--markdown FILE|-] [--json] [--json-out FILE]\n"
-    "       [--save-to DIR | --no-save]",
+    "       [--save-to DIR | --no-save] [--no-html]",
     "Compare cell policies and SB2 variants side by side, with minimal examples of each difference.",
     "Three searches; every verdict is found by searching, never read from a\n"
     "table of known answers:\n"
@@ -32,7 +32,11 @@ const Command kCompareCommand{
     "Counterexamples and distinguishing examples are saved to the project's\n"
     "corpus (corpus/cell, corpus/sbt; or --save-to DIR), each with the command\n"
     "that reproduces it. The same seed gives the same report, byte for byte\n"
-    "(default seed 1).\n\n"
+    "(default seed 1). Beside each file saved, X.cell or X.sbt, goes X.html: the\n"
+    "file drawn as 'sbcheck run --html' or 'sbcheck replay --html' draws it\n"
+    "(docs/html.md); a distinguishing example's page has both policies or both\n"
+    "models side by side, the first row where they differ marked. --no-html\n"
+    "writes none.\n\n"
     "exit status: 0 every property that must hold held (a policy's known flaws and\n"
     "the differences are findings, not failures); 1 one failed; 2 bad arguments,\n"
     "an unwritable FILE or a file that could not be saved; 130 interrupted\n",
@@ -44,7 +48,8 @@ const Command kCompareCommand{
      {"--json", "", "print the report as one JSON document instead of text"},
      {"--json-out", "FILE", "also write the JSON document to FILE"},
      {"--save-to", "DIR", "where examples go (default: the project's corpus/cell and corpus/sbt)"},
-     {"--no-save", "", "save nothing (a dry run)"}},
+     {"--no-save", "", "save nothing (a dry run)"},
+     {"--no-html", "", "write no .html page beside each saved file"}},
     /*takesFiles=*/false,
 };
 
@@ -92,7 +97,7 @@ int compareMain(std::span<char* const> args) {
   options.runs = static_cast<int>(*runs);
   options.seed = *seed;
   constexpr std::string_view kFiles[] = {"--markdown", "--json-out"};
-  const std::optional<SaveTarget> target = readSaveTarget(*parsed);
+  const std::optional<SaveTarget> target = readSaveTarget(*parsed, /*pages=*/true);
   if (!target || !checkOutputFiles(*parsed, kFiles)) return kExitUsage;
   options.target = *target;
 

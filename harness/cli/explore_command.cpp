@@ -15,6 +15,7 @@
 #include "harness/cli/outputs.hpp"
 #include "harness/corpus.hpp"
 #include "harness/explore/cell_space.hpp"
+#include "harness/html/beside.hpp"
 #include "harness/interrupt.hpp"
 #include "harness/isolation.hpp"
 #include "harness/json.hpp"
@@ -58,9 +59,9 @@ const Command kExploreCommand{
     "explore",
     "--policy NAME [--model NAME] [--depth N] [--objects K] [--keys K] [--names K] [--guards K] [--iterators K] "
     "[--threads T] [--max-states N] [--time-limit S] [--expect-failures require|ignore] [--save-to DIR | --no-save] "
-    "[--json]\n"
+    "[--no-html] [--in-process] [--json]\n"
     "       sbcheck explore --model NAME[,NAME...] [--bytes B] [--tags L] [--depth N] [--threads T] [--max-states N] "
-    "[--time-limit S] [--save-to DIR | --no-save] [--json]",
+    "[--time-limit S] [--save-to DIR | --no-save] [--no-html] [--json]",
     "Explore every sequence (or trace) in a bounded universe; shortest counterexamples.",
     "With --policy: every well-formed .cell sequence over the bounded universe,\n"
     "breadth first. A state is the real cell, the SB2 model checking its accesses\n"
@@ -78,6 +79,10 @@ const Command kExploreCommand{
     "corpus/sbt). A trace stops at its first UB under any explored model, so a\n"
     "pair's shortest difference can be longer among several models than when\n"
     "the pair is explored alone (as 'sbcheck compare' does).\n\n"
+    "Beside each file saved, X.cell or X.sbt, goes X.html: the file drawn as\n"
+    "'sbcheck run --html' or 'sbcheck replay --html' draws it (docs/html.md),\n"
+    "under the policy or the model it fails under; a difference's page has both\n"
+    "models side by side, its first differing row marked. --no-html writes none.\n\n"
     "The report gives the distinct states, the transitions, the new states per\n"
     "depth, the depth completed, the time and the rate. Without --depth the run\n"
     "goes on to its fixpoint (a depth that finds no new state), but for at most\n"
@@ -109,6 +114,7 @@ const Command kExploreCommand{
      {"--expect-failures", "MODE", "require (default): a policy's known flaws must be found; ignore"},
      {"--save-to", "DIR", "where counterexamples go (default: the project's corpus/cell, corpus/sbt)"},
      {"--no-save", "", "save nothing (a dry run)"},
+     {"--no-html", "", "write no .html page beside each saved file"},
      {"--in-process", "", "with --policy: run in this process (for a debugger); a crash of the cell ends sbcheck"},
      {"--json", "", "print one JSON document instead of text"}},
     /*takesFiles=*/false,
@@ -192,7 +198,7 @@ int exploreCells(const Parsed& parsed) {
   if (!mode || !readUniverse(parsed, options.universe, error) || !readLimits(parsed, options.limits, error)) {
     return usageError(kExploreCommand, error);
   }
-  const std::optional<SaveTarget> target = readSaveTarget(parsed);
+  const std::optional<SaveTarget> target = readSaveTarget(parsed, /*pages=*/true);
   if (!target) return kExitUsage;
   report.expectFailures = *mode;
   report.policy = options.policy;
@@ -206,8 +212,9 @@ int exploreCells(const Parsed& parsed) {
   // killed later still leaves its counterexamples behind.
   const auto onCounterexample = [&](const explore::CellCounterexample& c) {
     const Dedup dedup = c.property->mustHold(options.policy) ? Dedup::kByContent : Dedup::kByFlaw;
-    const Saved saved = target->save("cell", "explore-" + std::string(c.property->id) + "-" + options.policy, ".cell",
-                                     counterexampleFile(c, options, report.foundBy), dedup);
+    const Saved saved =
+        html::saveDrawn(*target, "cell", "explore-" + std::string(c.property->id) + "-" + options.policy, ".cell",
+                        counterexampleFile(c, options, report.foundBy), html::Drawing{{}, options.model}, dedup);
     lost = reportLost(saved) || lost;
     if (!json) {
       std::cout << "found: " << c.property->id << " fails (" << c.sequence.ops.size() << " ops); " << saved.text()

@@ -12,6 +12,7 @@
 #include "harness/cli/explore_report.hpp"
 #include "harness/cli/outputs.hpp"
 #include "harness/explore/sbt_space.hpp"
+#include "harness/html/beside.hpp"
 #include "harness/sbt/print.hpp"
 
 namespace sbcheck::cli {
@@ -111,7 +112,7 @@ int exploreTraces(const Parsed& parsed) {
   }
   universe.bytes = static_cast<std::uint32_t>(bytes);
   universe.tags = static_cast<std::uint32_t>(tags);
-  const std::optional<SaveTarget> target = readSaveTarget(parsed);
+  const std::optional<SaveTarget> target = readSaveTarget(parsed, /*pages=*/true);
   if (!target) return kExitUsage;
   std::string foundBy = "sbcheck explore --model ";
   for (const std::string& model : models) foundBy += (&model == &models.front() ? "" : ",") + model;
@@ -127,7 +128,9 @@ int exploreTraces(const Parsed& parsed) {
     std::vector<Saved>& saved = savedByName[finding.name];
     std::vector<std::string> texts;  // one file per model; said once when alike (--no-save)
     for (const std::string& model : finding.models) {
-      saved.push_back(target->save("sbt", stemOf(finding) + "--" + model, ".sbt", traceFile(finding, model, foundBy)));
+      // Each model's file is drawn under all the finding's models: a difference side by side.
+      saved.push_back(html::saveDrawn(*target, "sbt", stemOf(finding) + "--" + model, ".sbt",
+                                      traceFile(finding, model, foundBy), html::Drawing{finding.models}));
       lost = reportLost(saved.back()) || lost;
       if (texts.empty() || texts.back() != saved.back().text()) texts.push_back(saved.back().text());
     }

@@ -13,17 +13,19 @@ int cannotWrite(std::string_view path, std::string_view reason) {
   return kExitUsage;
 }
 
-std::optional<SaveTarget> readSaveTarget(const Parsed& parsed) {
+std::optional<SaveTarget> readSaveTarget(const Parsed& parsed, bool pages) {
+  const bool drawn = pages && !parsed.has("--no-html");
   if (parsed.has("--no-save")) return SaveTarget::off();
   if (const auto dir = parsed.get("--save-to")) {
     if (auto reason = checkWritableDirectory(*dir)) {
       cannotWrite(*dir, *reason);
       return std::nullopt;
     }
-    return SaveTarget::into(*dir);
+    return SaveTarget::into(*dir).drawPages(drawn);
   }
   std::error_code ec;
-  const SaveTarget target = SaveTarget::corpus(findCorpus(std::filesystem::current_path(ec)));
+  SaveTarget target = SaveTarget::corpus(findCorpus(std::filesystem::current_path(ec)));
+  target.drawPages(drawn);
   for (const char* kind : {"cell", "sbt"}) {
     const auto folder = target.folder(kind);
     if (!folder) continue;
@@ -61,7 +63,9 @@ bool emit(const std::string& path, std::string_view text) {
 
 bool reportLost(const Saved& saved) {
   if (saved.lost()) cannotWrite(saved.path.string(), saved.error);
-  return saved.lost();
+  // A page that could not be written is an output asked for and lost, as a file is.
+  if (saved.pageLost) std::cerr << "sbcheck: " << saved.noPage << '\n';
+  return saved.lost() || saved.pageLost;
 }
 
 }  // namespace sbcheck::cli

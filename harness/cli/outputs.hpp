@@ -21,7 +21,8 @@ int cannotWrite(std::string_view path, std::string_view reason);
 /// writable), or the `corpus/` folder found from the working directory up
 /// (checked writable; none found: nothing is saved, and each save says why).
 /// Nothing, with "cannot write to ..." printed, when a folder cannot be written.
-std::optional<SaveTarget> readSaveTarget(const Parsed& parsed);
+/// `pages`: the command draws a page beside each file it saves unless `--no-html`.
+std::optional<SaveTarget> readSaveTarget(const Parsed& parsed, bool pages = false);
 
 /// Each of `flags` that names a FILE ('-' aside) is checked writable; false,
 /// with "cannot write to ..." printed, when one is not.
@@ -31,7 +32,8 @@ bool checkOutputFiles(const Parsed& parsed, std::span<const std::string_view> fl
 /// printed, when that fails.
 bool emit(const std::string& path, std::string_view text);
 
-/// Whether `saved` was lost; if so it is named on stderr ("cannot write to ...").
+/// Whether `saved` (or the page drawn beside it) was lost; if so it is named
+/// on stderr ("cannot write to ...").
 bool reportLost(const Saved& saved);
 
 }  // namespace sbcheck::cli

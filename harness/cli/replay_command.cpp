@@ -4,7 +4,7 @@
 
 #include "harness/cli/commands.hpp"
 #include "harness/cli/html_output.hpp"
-#include "harness/html/timeline.hpp"
+#include "harness/html/file_page.hpp"
 #include "harness/cli/report.hpp"
 #include "harness/json.hpp"
 #include "harness/sbt/parse.hpp"
@@ -54,10 +54,7 @@ struct FileRun {
 };
 
 std::string verdictText(const FileRun& run) {
-  const std::string got = run.result.ub ? "UB at line " + std::to_string(run.result.ub->line) : "no UB";
-  if (run.passed()) return run.expected ? got + ", as expected" : "no UB, as expected";
-  return (run.expected ? "expected UB at line " + std::to_string(*run.expected) : std::string("expected no UB")) +
-         "; got " + got;
+  return sbt::verdictText(run.expected, run.result.ub ? std::optional<int>(run.result.ub->line) : std::nullopt);
 }
 
 void printTextRun(const FileRun& run, std::ostream& out) {
@@ -138,17 +135,11 @@ int replayMain(std::span<char* const> args) {
       empty.push_back(file);
       continue;
     }
-    std::vector<std::string> models = forced ? *forced : parsedTrace.models;
-    if (models.empty()) models.emplace_back("sb2");
     html::Page page{file, "model", {}, html::splitLines(input.text), false};
-    for (const std::string& modelName : models) {
+    for (const std::string& modelName : html::modelsUnder(parsedTrace, forced.value_or(std::vector<std::string>{}))) {
       auto model = sb::AnyModel::create(modelName);
       runs.push_back(FileRun{file, modelName, sbt::expectedUbLine(parsedTrace), sbt::replay(parsedTrace, *model, verbose), verbose});
-      if (!html->wanted()) continue;
-      auto fresh = sb::AnyModel::create(modelName);
-      page.lanes.push_back(html::recordLane(parsedTrace, *fresh, modelName));
-      page.lanes.back().passed = runs.back().passed();
-      page.lanes.back().verdict = (runs.back().passed() ? "PASS: " : "FAIL: ") + verdictText(runs.back());
+      if (html->wanted()) page.lanes.push_back(html::traceLane(parsedTrace, modelName));
     }
     if (html->wanted()) html->add(std::move(page));
   }

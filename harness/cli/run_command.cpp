@@ -7,7 +7,7 @@
 #include "harness/cellseq/run.hpp"
 #include "harness/cli/commands.hpp"
 #include "harness/cli/html_output.hpp"
-#include "harness/html/timeline.hpp"
+#include "harness/html/file_page.hpp"
 #include "harness/cli/report.hpp"
 #include "harness/json.hpp"
 #include "harness/sbt/print.hpp"
@@ -63,18 +63,6 @@ bool knownPolicy(std::string_view name) {
   return std::ranges::find(cellseq::policyNames(), name) != cellseq::policyNames().end();
 }
 
-std::vector<cellseq::RunOptions> runsFor(const cellseq::Sequence& sequence, const std::optional<std::string>& policy,
-                                         const std::string& model) {
-  std::vector<cellseq::RunOptions> runs = cellseq::policiesOf(sequence);
-  if (policy) {
-    auto named = std::ranges::find_if(runs, [&](const cellseq::RunOptions& r) { return r.policy == *policy; });
-    // A policy the file does not name: no expectations to check, and no UB allowed.
-    runs = {named != runs.end() ? *named : cellseq::RunOptions{*policy, "", false, false}};
-  }
-  for (cellseq::RunOptions& run : runs) run.model = model;
-  return runs;
-}
-
 void printText(const FileRun& fileRun, std::ostream& out) {
   const cellseq::PolicyRun& run = fileRun.run;
   out << (run.passed() ? "PASS  " : "FAIL  ") << fileRun.file << "  [" << run.policy << "]";
@@ -103,18 +91,6 @@ void writeJson(JsonWriter& json, const FileRun& fileRun) {
   json.endArray().key("ub");
   writeUbReport(json, run.ub);
   json.endObject();
-}
-
-/// The run's timeline: its trace replayed on a fresh model, the UB told in the file's lines.
-html::Lane laneOf(const cellseq::PolicyRun& run) {
-  auto model = sb::AnyModel::create(run.model);
-  html::Lane lane = html::recordLane(run.trace, *model, run.policy, run.ub);
-  lane.passed = run.passed();
-  std::string verdict = run.ub ? "UB at line " + std::to_string(run.ub->line) : "no UB";
-  if (run.unsafeDeclared) verdict += run.ub ? ", as '#! unsafe:' declares" : ", but '#! unsafe:' declares it unsafe";
-  if (!run.mismatches.empty()) verdict += ", " + std::to_string(run.mismatches.size()) + " outcome(s) not as expected";
-  lane.verdict = (lane.passed ? "PASS: " : "FAIL: ") + verdict;
-  return lane;
 }
 
 }  // namespace
@@ -158,13 +134,14 @@ int runMain(std::span<char* const> args) {
       continue;
     }
     html::Page page{file, "policy", {}, html::splitLines(input.text), true};
-    for (const cellseq::RunOptions& options : runsFor(std::get<cellseq::Sequence>(sequence), policy, model)) {
+    const std::vector<std::string> policies = policy ? std::vector{*policy} : std::vector<std::string>{};
+    for (const cellseq::RunOptions& options : html::runsUnder(std::get<cellseq::Sequence>(sequence), policies, model)) {
       cellseq::PolicyRun run = cellseq::runSequence(std::get<cellseq::Sequence>(sequence), options);
       if (run.error) {
         errors.push_back(InputError{file, run.error->line, run.error->message + " (under " + run.policy + ")"});
         break;
       }
-      if (html->wanted()) page.lanes.push_back(laneOf(run));
+      if (html->wanted()) page.lanes.push_back(html::sequenceLane(run));
       runs.push_back(FileRun{file, std::move(run)});
       if (emitSbt) break;  // the first policy's trace
     }

@@ -7,6 +7,7 @@
 #include "harness/cellseq/enumerate.hpp"
 #include "harness/cellseq/generate.hpp"
 #include "harness/cellseq/shrink.hpp"
+#include "harness/html/beside.hpp"
 #include "harness/interrupt.hpp"
 #include "harness/sbt/generate.hpp"
 #include "harness/sbt/print.hpp"
@@ -41,9 +42,10 @@ MatrixEntry matrixEntry(const properties::CellProperty& property, const std::str
     // `check` draws this entry from the same stream: it reproduces the file.
     const std::string foundBy = "sbcheck check --policy " + policy + " --model " + search.model + " --property " +
                                 entry.property + " --seed " + std::to_string(options.seed) + runsFlag(options.runs);
-    entry.saved = options.target.save("cell", entry.property + "-" + policy, ".cell",
-                                      properties::counterexampleFile(*entry.counterexample, search, foundBy),
-                                      entry.expectedToHold ? Dedup::kByContent : Dedup::kByFlaw);
+    entry.saved = html::saveDrawn(options.target, "cell", entry.property + "-" + policy, ".cell",
+                                  properties::counterexampleFile(*entry.counterexample, search, foundBy),
+                                  html::Drawing{{}, search.model},
+                                  entry.expectedToHold ? Dedup::kByContent : Dedup::kByFlaw);
   }
   return entry;
 }
@@ -70,7 +72,8 @@ sbt::Trace numbered(sbt::Trace trace) {
   return trace;
 }
 
-/// The difference's minimal trace as two corpus files, one per verdict.
+/// The difference's minimal trace as two corpus files, one per verdict, each
+/// drawn with both models side by side.
 std::vector<Saved> saveModelDifference(const ModelDifference& d, const CompareOptions& options) {
   std::vector<Saved> saved;
   for (const auto& [model, verdict] : {std::pair{d.accepts, d.acceptsVerdict}, std::pair{d.rejects, d.rejectsVerdict}}) {
@@ -81,11 +84,12 @@ std::vector<Saved> saveModelDifference(const ModelDifference& d, const CompareOp
     const std::size_t header = text.find('\n') + 1;
     const std::string foundBy = "sbcheck compare --models " + d.accepts + "," + d.rejects + " --policies strict --seed " +
                                 std::to_string(options.seed) + runsFlag(options.runs);
-    saved.push_back(options.target.save("sbt", "differ-" + d.accepts + "-accepts-" + d.rejects + "-rejects--" + model,
-                                        ".sbt", text.substr(0, header) + "# sbcheck compare: " + d.accepts + " accepts, " +
-                                                    d.rejects + " rejects (seed " + std::to_string(options.seed) + "; " +
-                                                    std::string(sourceText(d.source)) + ")\n# found by: " + foundBy +
-                                                    "\n" + text.substr(header)));
+    const std::string file = text.substr(0, header) + "# sbcheck compare: " + d.accepts + " accepts, " + d.rejects +
+                             " rejects (seed " + std::to_string(options.seed) + "; " + std::string(sourceText(d.source)) +
+                             ")\n# found by: " + foundBy + "\n" + text.substr(header);
+    saved.push_back(html::saveDrawn(options.target, "sbt",
+                                    "differ-" + d.accepts + "-accepts-" + d.rejects + "-rejects--" + model, ".sbt", file,
+                                    html::Drawing{{d.accepts, d.rejects}}));
   }
   return saved;
 }
@@ -177,8 +181,10 @@ std::vector<Saved> savePolicyDifference(const PolicyPair& pair, const CompareOpt
                        std::to_string(pair.firstDifference) + " (seed " + std::to_string(options.seed) + ")\n" +
                        "# found by: sbcheck compare --policies " + pair.a + "," + pair.b + " --models sb2 --seed " +
                        std::to_string(options.seed) + runsFlag(options.runs) + "\n";
-    saved.push_back(options.target.save("cell", "differ-" + pair.a + "-" + pair.b + "--" + policy, ".cell",
-                                        text + properties::expectationsFile(sequence, policy)));
+    // Drawn under both policies, so the page marks the first row where they differ.
+    saved.push_back(html::saveDrawn(options.target, "cell", "differ-" + pair.a + "-" + pair.b + "--" + policy, ".cell",
+                                    text + properties::expectationsFile(sequence, policy),
+                                    html::Drawing{{pair.a, pair.b}, "sb2"}));
   }
   return saved;
 }

@@ -41,6 +41,17 @@ std::string outcomeAt(const std::vector<cellseq::Outcome>& outcomes, std::size_t
   return i < outcomes.size() ? cellseq::describe(outcomes[i]) : "(not run)";
 }
 
+/// `files`: each file saved (and the page beside it), as `explore` lists them.
+void writeFiles(JsonWriter& json, const std::vector<Saved>& saved) {
+  json.key("files").beginArray();
+  for (const Saved& file : saved) {
+    json.beginObject();
+    writeSavedMembers(json, &file);
+    json.endObject();
+  }
+  json.endArray();
+}
+
 void textMatrix(const Report& report, std::ostream& out) {
   out << "1. Policies x properties  (" << report.runs << " random sequences per entry)\n"
       << "   legend: holds = no violation found; fails* = fails, as this policy is known to (minimal\n"
@@ -102,6 +113,7 @@ void textModelPairs(const Report& report, std::ostream& out) {
       }
       out << "       " << d.accepts << ": " << d.acceptsVerdict.text() << "; " << d.rejects << ": "
           << d.rejectsVerdict.text() << '\n';
+      for (const Saved& saved : d.saved) out << "       " << saved.text() << '\n';
     }
   }
 }
@@ -125,6 +137,7 @@ void textPolicyPairs(const Report& report, std::ostream& out) {
           << outcomeAt(pair.outcomesB, i) << (static_cast<int>(i) + 1 == pair.firstDifference ? "   <- differ" : "")
           << '\n';
     }
+    for (const Saved& saved : pair.saved) out << "       " << saved.text() << '\n';
   }
 }
 
@@ -233,7 +246,9 @@ void renderJson(const Report& report, std::ostream& out) {
       json.beginObject().key("accepts").value(d.accepts).key("rejects").value(d.rejects).key("count").value(d.count);
       json.key("source").value(d.source == TraceSource::kExplored ? "explored" : "shrunk");
       json.key("trace").value(sbt::printTrace(*d.minimal)).key("rejected_at_line").value(*d.rejectsVerdict.ubLine);
-      json.key("rejection_kind").value(d.rejectsVerdict.ubKind).endObject();
+      json.key("rejection_kind").value(d.rejectsVerdict.ubKind);
+      writeFiles(json, d.saved);
+      json.endObject();
     }
     json.endArray().endObject();
   }
@@ -252,6 +267,7 @@ void renderJson(const Report& report, std::ostream& out) {
     } else {
       json.null();
     }
+    writeFiles(json, pair.saved);
     json.endObject();
   }
   json.endArray().endObject();

@@ -187,6 +187,13 @@ std::optional<int> expectedUbLine(const Trace& trace) {
   return std::nullopt;
 }
 
+std::string verdictText(std::optional<int> expected, std::optional<int> got) {
+  const std::string gotText = got ? "UB at line " + std::to_string(*got) : "no UB";
+  if (expected == got) return expected ? gotText + ", as expected" : "no UB, as expected";
+  return (expected ? "expected UB at line " + std::to_string(*expected) : std::string("expected no UB")) + "; got " +
+         gotText;
+}
+
 }  // namespace sbcheck::sbt
 
 namespace sbcheck::sbt {

@@ -89,4 +89,8 @@ std::optional<UbReport> firstUb(const Trace& trace, sb::AnyModel& model);
 /// The line of the trace's `!ub`, if it has one.
 std::optional<int> expectedUbLine(const Trace& trace);
 
+/// A run's verdict against its `!ub`, as `sbcheck replay` words it: "UB at
+/// line 9, as expected", "expected no UB; got UB at line 4"...
+std::string verdictText(std::optional<int> expected, std::optional<int> got);
+
 }  // namespace sbcheck::sbt

@@ -111,7 +111,8 @@ TEST_F(Cli, CheckSavesAMinimalCounterexampleThatRunReplays) {
   // The same seed finds the same sequence, which is not saved twice.
   const CliResult second = run(args);
   EXPECT_NE(second.out.find("already in the corpus"), std::string::npos) << second.out;
-  EXPECT_EQ(std::distance(fs::directory_iterator(dir_ / "cx"), fs::directory_iterator{}), 1);
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir_ / "cx"), fs::directory_iterator{}), 2);  // and its .html
+  EXPECT_TRUE(fs::exists(dir_ / "cx" / "parents-outlive-iterators-no-parent-ref.html"));
 }
 
 TEST_F(Cli, CheckJsonNamesEachPropertyAndPolicy) {
