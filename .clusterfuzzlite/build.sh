@@ -22,7 +22,7 @@ fi
 # takes CXXFLAGS from the environment, so the libraries get the sanitizer
 # and coverage flags and nothing is added to them.
 cmake -S "$src" -B "$work/build" -G Ninja -DCMAKE_CXX_COMPILER="$CXX" "${prefix[@]}" \
-  -DSBCHECK_FUZZ=ON -DSBCHECK_TESTS=OFF -DSBCHECK_FUZZ_SANITIZE= -DSBCHECK_FUZZ_ENGINE="$LIB_FUZZING_ENGINE"
+  -DSBCHECK_FUZZ=ON -DSBCHECK_TESTS=OFF -DSBCHECK_PYTHON=OFF -DSBCHECK_FUZZ_SANITIZE= -DSBCHECK_FUZZ_ENGINE="$LIB_FUZZING_ENGINE"
 cmake --build "$work/build" --target "${targets[@]}" -j"${SBCHECK_JOBS:-$(nproc)}"
 
 "$src/scripts/fuzz_seeds.sh" "$work/seeds" >/dev/null
