@@ -179,7 +179,7 @@ TEST_F(SavedPages, ExplorePolicyDrawsEachShortestCounterexample) {
 }
 
 TEST_F(SavedPages, ExploreModelDrawsADifferenceUnderBothModels) {
-  const CliResult result = run("explore --model sb2,sb2-strict --save-to cx");
+  const CliResult result = run("explore --model sb2,sb2-strict --depth 7 --save-to cx");
   EXPECT_EQ(result.status, 0) << result.out << result.err;
   const std::vector<fs::path> files = savedFiles();
   ASSERT_EQ(files.size(), 4u) << result.out;  // two directions, a file per model
@@ -191,7 +191,7 @@ TEST_F(SavedPages, ExploreModelDrawsADifferenceUnderBothModels) {
                                                        : std::vector<std::string>{"sb2-strict", "sb2"}});
     EXPECT_TRUE(marksADifference(rows)) << file;
   }
-  const CliResult json = run("explore --json --model sb2,sb2-strict --save-to json");
+  const CliResult json = run("explore --json --model sb2,sb2-strict --depth 7 --save-to json");
   EXPECT_NE(json.out.find("\"html\":\"json/explore-differ-"), std::string::npos) << json.out;
 }
 
@@ -238,7 +238,7 @@ TEST_F(SavedPages, CompareDrawsEachCounterexampleAndDistinguishingExample) {
 TEST_F(SavedPages, NoHtmlWritesNone) {
   for (const std::string args : {"check --policy unchecked-leak --property oracle --seed 3",
                                   "check --property removed-items-never-grant --model sb2 --seed 2 --runs 100",
-                                  "explore --policy unchecked-leak --depth 4", "explore --model sb2,sb2-strict",
+                                  "explore --policy unchecked-leak --depth 4", "explore --model sb2,sb2-strict --depth 7",
                                   "compare --policies strict,unchecked-leak --models sb2,sb2-strict --runs 50"}) {
     const CliResult result = run(args + " --no-html --save-to cx");
     EXPECT_LE(result.status, 1) << args << '\n' << result.err;
@@ -252,7 +252,7 @@ TEST_F(SavedPages, NothingSavedNothingDrawn) {
   for (const std::string args : {"check --policy unchecked-leak --property oracle --seed 3 --no-save",
                                   "check --policy unchecked-leak --property oracle --seed 3",  // no corpus/ here
                                   "explore --policy unchecked-leak --depth 4 --no-save",
-                                  "explore --model sb2,sb2-strict --no-save",
+                                  "explore --model sb2,sb2-strict --depth 7 --no-save",
                                   "compare --policies strict,unchecked-leak --models sb2,sb2-strict --runs 50 --no-save"}) {
     const CliResult result = run(args);
     EXPECT_LE(result.status, 1) << args << '\n' << result.err;
