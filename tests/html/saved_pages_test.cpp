@@ -238,7 +238,7 @@ TEST_F(SavedPages, CompareDrawsEachCounterexampleAndDistinguishingExample) {
 TEST_F(SavedPages, NoHtmlWritesNone) {
   for (const std::string args : {"check --policy unchecked-leak --property oracle --seed 3",
                                   "check --property removed-items-never-grant --model sb2 --seed 2 --runs 100",
-                                  "explore --policy unchecked-leak --depth 4", "explore --model sb2,sb2-strict --depth 7",
+                                  "explore --policy unchecked-leak --depth 4", "explore --model sb2,sb2-strict --depth 5",
                                   "compare --policies strict,unchecked-leak --models sb2,sb2-strict --runs 50"}) {
     const CliResult result = run(args + " --no-html --save-to cx");
     EXPECT_LE(result.status, 1) << args << '\n' << result.err;
@@ -252,7 +252,7 @@ TEST_F(SavedPages, NothingSavedNothingDrawn) {
   for (const std::string args : {"check --policy unchecked-leak --property oracle --seed 3 --no-save",
                                   "check --policy unchecked-leak --property oracle --seed 3",  // no corpus/ here
                                   "explore --policy unchecked-leak --depth 4 --no-save",
-                                  "explore --model sb2,sb2-strict --depth 7 --no-save",
+                                  "explore --model sb2,sb2-strict --depth 5 --no-save",
                                   "compare --policies strict,unchecked-leak --models sb2,sb2-strict --runs 50 --no-save"}) {
     const CliResult result = run(args);
     EXPECT_LE(result.status, 1) << args << '\n' << result.err;
