@@ -14,15 +14,6 @@ namespace {
 using cellseq::Op;
 using cellseq::OpKind;
 
-Op opOf(OpKind kind, std::string name, std::string source = {}, std::int64_t key = 0) {
-  Op op;
-  op.kind = kind;
-  op.name = std::move(name);
-  op.source = std::move(source);
-  op.key = key;
-  return op;
-}
-
 /// Keys are the `.cell` language's: 0 to 2^31 - 1.
 std::int64_t checkedKey(std::int64_t key) {
   if (key < 0 || key > std::numeric_limits<std::int32_t>::max()) {
@@ -59,33 +50,33 @@ SharedSet& setOf(const py::object& set) { return set.cast<SharedSet&>(); }
 
 SharedSet::SharedSet(const std::string& policy, const std::string& model, bool veto)
     : session_(Session::create(policy, model, veto)), name_(freshName('s')) {
-  run(*session_, opOf(OpKind::kNew, name_));
+  run(*session_, cellseq::makeOp(OpKind::kNew, name_));
 }
 
-SharedSet::~SharedSet() { runInFinalizer(*session_, opOf(OpKind::kDel, name_), "SharedSet " + name_); }
+SharedSet::~SharedSet() { runInFinalizer(*session_, cellseq::makeOp(OpKind::kDel, name_), "SharedSet " + name_); }
 
-void SharedSet::add(std::int64_t key) { run(*session_, opOf(OpKind::kAdd, name_, {}, checkedKey(key))); }
+void SharedSet::add(std::int64_t key) { run(*session_, cellseq::makeOp(OpKind::kAdd, name_, {}, checkedKey(key))); }
 
-void SharedSet::discard(std::int64_t key) { run(*session_, opOf(OpKind::kDiscard, name_, {}, checkedKey(key))); }
+void SharedSet::discard(std::int64_t key) { run(*session_, cellseq::makeOp(OpKind::kDiscard, name_, {}, checkedKey(key))); }
 
-std::uint64_t SharedSet::len() { return valueOf(run(*session_, opOf(OpKind::kLen, name_))); }
+std::uint64_t SharedSet::len() { return valueOf(run(*session_, cellseq::makeOp(OpKind::kLen, name_))); }
 
 bool SharedSet::contains(std::int64_t key) {
-  return run(*session_, opOf(OpKind::kContains, name_, {}, checkedKey(key))).outcome.value->flag;
+  return run(*session_, cellseq::makeOp(OpKind::kContains, name_, {}, checkedKey(key))).outcome.value->flag;
 }
 
 SetIterator::SetIterator(const py::object& set) : session_(setOf(set).sharedSession()), name_(freshName('i')) {
-  run(*session_, opOf(OpKind::kIter, name_, setOf(set).name()));
+  run(*session_, cellseq::makeOp(OpKind::kIter, name_, setOf(set).name()));
   if (session_->iteratorHoldsObject()) set_ = set;
 }
 
 SetIterator::~SetIterator() {
-  runInFinalizer(*session_, opOf(OpKind::kDrop, name_), "iterator " + name_);
+  runInFinalizer(*session_, cellseq::makeOp(OpKind::kDrop, name_), "iterator " + name_);
   set_ = py::object();  // then its reference: the set may be deallocated now
 }
 
 std::uint32_t SetIterator::next() {
-  const Performed& performed = run(*session_, opOf(OpKind::kNext, name_));
+  const Performed& performed = run(*session_, cellseq::makeOp(OpKind::kNext, name_));
   const cellseq::Value& value = *performed.outcome.value;
   if (value.kind != cellseq::Value::Kind::kStop) return static_cast<std::uint32_t>(value.number);
   // The strict family's first stop gave the cell's reference back; so does Python's.
@@ -95,13 +86,13 @@ std::uint32_t SetIterator::next() {
 
 Guard::Guard(const py::object& set, bool isMutable)
     : session_(setOf(set).sharedSession()), name_(freshName('g')), mutable_(isMutable) {
-  run(*session_, opOf(isMutable ? OpKind::kBorrowMut : OpKind::kBorrow, name_, setOf(set).name()));
+  run(*session_, cellseq::makeOp(isMutable ? OpKind::kBorrowMut : OpKind::kBorrow, name_, setOf(set).name()));
   set_ = set;
 }
 
 Guard::~Guard() {
   if (released()) return;
-  runInFinalizer(*session_, opOf(OpKind::kRelease, name_), "guard " + name_);
+  runInFinalizer(*session_, cellseq::makeOp(OpKind::kRelease, name_), "guard " + name_);
   set_ = py::object();
 }
 
@@ -111,19 +102,19 @@ void Guard::requireHeld(const char* what) const {
 
 std::uint64_t Guard::read() {
   requireHeld("read()");
-  return valueOf(run(*session_, opOf(OpKind::kRead, name_)));
+  return valueOf(run(*session_, cellseq::makeOp(OpKind::kRead, name_)));
 }
 
 void Guard::write() {
   requireHeld("write()");
   if (!mutable_) throw py::type_error("write() through a shared guard: only a borrow_mut() guard writes");
-  run(*session_, opOf(OpKind::kWrite, name_));
+  run(*session_, cellseq::makeOp(OpKind::kWrite, name_));
 }
 
 void Guard::release() {
   requireHeld("release()");
   py::object set = std::move(set_);  // released() from here on, even if the release raises
-  run(*session_, opOf(OpKind::kRelease, name_));
+  run(*session_, cellseq::makeOp(OpKind::kRelease, name_));
 }
 
 }  // namespace sbcheck::python

@@ -41,15 +41,6 @@ Names namesOf(const AbstractCell& cell) {
   return out;
 }
 
-Op makeOp(OpKind kind, std::string name, std::string source = {}, std::int64_t key = 0) {
-  Op op;
-  op.kind = kind;
-  op.name = std::move(name);
-  op.source = std::move(source);
-  op.key = key;
-  return op;
-}
-
 /// How many object names share `name`'s object.
 int namesOfObject(const AbstractCell& cell, const Names& names, const std::string& name) {
   const int object = cell.objectOf(name);

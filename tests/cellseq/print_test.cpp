@@ -15,16 +15,6 @@
 namespace sbcheck::cellseq {
 namespace {
 
-Op makeOp(OpKind kind, std::string name, std::string source = "", std::int64_t key = 0, Expectation expect = {}) {
-  Op op;
-  op.kind = kind;
-  op.name = std::move(name);
-  op.source = std::move(source);
-  op.key = key;
-  op.expect = expect;
-  return op;
-}
-
 Expectation refused() { return {Expectation::Kind::kRefused, {}}; }
 Expectation yields(Value value) { return {Expectation::Kind::kValue, value}; }
 
